@@ -1,0 +1,37 @@
+package org.latentlab.core.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * The PyTorch engine, loaded offline from the native jar on the class path, and the device training
+ * runs on: the first GPU when libtorch sees one, the CPU otherwise.
+ */
+public final class TorchEngine {
+    public static final String NAME = "PyTorch";
+
+    private TorchEngine() {
+    }
+
+    /** The engine; loading it extracts libtorch into ~/.djl.ai on first use (no network). */
+    public static Engine get() {
+        // DJL looks for this before it would reach the network; the launcher sets it too.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        return Engine.getEngine(NAME);
+    }
+
+    /** GPU 0 when present, else the CPU. */
+    public static Device device() {
+        Engine e = get();
+        return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** A one-line description for logs and provenance, e.g. {@code PyTorch 2.5.1 on cpu()}. */
+    public static String describe() {
+        Engine e = get();
+        return NAME + " " + e.getVersion() + " on " + device() + (e.getGpuCount() > 0 ? " (" + e.getGpuCount()
+                + " GPU)" : "");
+    }
+}
