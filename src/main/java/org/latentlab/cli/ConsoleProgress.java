@@ -4,24 +4,27 @@ import java.io.PrintWriter;
 import org.latentlab.core.Progress;
 
 /**
- * A progress bar on standard error. On a terminal it redraws one line in place; in a log (no console)
- * it prints a line at each quarter so CI logs stay short.
+ * A progress bar on standard error. On a terminal it redraws one line in place. Without a terminal it is
+ * silent, so piped output and error messages stay clean, unless {@code LATENTLAB_PROGRESS=lines} asks for
+ * a line at each quarter (for batch logs, e.g. on a cluster).
  */
 final class ConsoleProgress implements Progress, AutoCloseable {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private final boolean terminal;
+    private final boolean lines;
     private final long startNanos = System.nanoTime();
     private int lastPermille = -1;
     private boolean drawn;
 
     ConsoleProgress(PrintWriter err) {
-        this(err, System.console() != null);
+        this(err, System.console() != null, "lines".equals(System.getenv("LATENTLAB_PROGRESS")));
     }
 
-    ConsoleProgress(PrintWriter err, boolean terminal) {
+    ConsoleProgress(PrintWriter err, boolean terminal, boolean lines) {
         this.err = err;
         this.terminal = terminal;
+        this.lines = lines;
     }
 
     @Override
@@ -39,7 +42,7 @@ final class ConsoleProgress implements Progress, AutoCloseable {
                     permille / 10, what, eta));
             err.flush();
             drawn = true;
-        } else if (permille / 250 != lastPermille / 250 || lastPermille < 0) {
+        } else if (lines && (permille / 250 != lastPermille / 250 || lastPermille < 0)) {
             err.println(String.format("  %3d%% %s", permille / 10, what));
         }
         lastPermille = permille;

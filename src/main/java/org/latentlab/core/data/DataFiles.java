@@ -2,6 +2,11 @@ package org.latentlab.core.data;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.latentlab.core.Progress;
+import org.latentlab.core.data.nwb.NwbImportOptions;
+import org.latentlab.core.data.nwb.NwbImporter;
+import org.latentlab.core.data.nwb.NwbReader;
+import org.latentlab.core.data.nwb.NwbSummary;
 
 /**
  * One door for every data file LatentLab reads: tells LFADS-style HDF5 from NWB by content, and
@@ -20,13 +25,33 @@ public final class DataFiles {
 
     /** A summary record (LFADS-style or NWB) for {@code inspect}. */
     public static Object summarize(Path file) {
+        if (isNwb(file)) {
+            return NwbSummary.of(file.toString(), NwbReader.read(file));
+        }
         return DatasetSummary.of(file.toString(), LfadsH5Reader.read(file));
+    }
+
+    /**
+     * The session a model trains on: an LFADS-style file as it is, or an NWB file binned with the import
+     * options (required for NWB; the message says which options are missing).
+     */
+    public static Session load(Path file, NwbImportOptions nwbOptions, Progress progress) {
+        if (isNwb(file)) {
+            if (nwbOptions == null) {
+                throw DataException.inFile(file, "is an NWB file: give --align, --window and --bin to bin it");
+            }
+            return NwbImporter.importSession(file, nwbOptions, progress);
+        }
+        return LfadsH5Reader.read(file);
     }
 
     /** The terminal lines of a summary made by {@link #summarize}. */
     public static List<String> summaryLines(Object summary) {
         if (summary instanceof DatasetSummary d) {
             return d.lines();
+        }
+        if (summary instanceof NwbSummary n) {
+            return n.lines();
         }
         throw new IllegalArgumentException("not a summary: " + summary);
     }

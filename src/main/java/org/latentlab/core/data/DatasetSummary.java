@@ -84,7 +84,14 @@ public record DatasetSummary(String file, String format, String session, Map<Str
             truth.add("inputs");
         }
         out.add("  truth       " + (truth.isEmpty() ? "none" : String.join(", ", truth)));
-        attributes.forEach((k, v) -> out.add(String.format("  %-11s %s", k, v)));
+        if (!attributes.isEmpty()) {
+            out.add("  provenance");
+            attributes.forEach((k, v) -> {
+                if (!v.isBlank()) {
+                    out.add(String.format("    %-24s %s", k, v));
+                }
+            });
+        }
         return out;
     }
 

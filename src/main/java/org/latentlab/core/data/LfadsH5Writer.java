@@ -50,7 +50,10 @@ public final class LfadsH5Writer {
             }
             f.putAttribute("session_name", session.name());
             for (Map.Entry<String, String> a : session.attributes().entrySet()) {
-                f.putAttribute(a.getKey(), a.getValue());
+                // The numeric bin size and the session name above are the authoritative copies.
+                if (!a.getKey().equals(LfadsKeys.BIN_SIZE_ATTR) && !a.getKey().equals("session_name")) {
+                    f.putAttribute(a.getKey(), a.getValue());
+                }
             }
         } catch (RuntimeException e) {
             throw new IOException("HDF5 write failed: " + e.getMessage(), e);
