@@ -73,7 +73,7 @@ final class SessionAssembler {
     }
 
     Session build(String name, double validFraction, double testFraction, SplittableRandom splitRng) {
-        Map<Split, int[]> parts = TrialSplitter.split(conditions, validFraction, testFraction, splitRng);
+        Map<Split, int[]> parts = StratifiedSplitter.split(conditions, validFraction, testFraction, splitRng);
         Map<Split, SplitData> splits = new EnumMap<>(Split.class);
         for (Map.Entry<Split, int[]> e : parts.entrySet()) {
             int[] idx = e.getValue();

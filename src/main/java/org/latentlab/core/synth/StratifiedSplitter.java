@@ -17,8 +17,8 @@ import org.latentlab.core.data.Split;
  * is positive (three for test), and always keeps at least one in train, so every condition appears in every
  * split when it has enough trials. Indices come back sorted ascending; empty splits are left out.
  */
-final class TrialSplitter {
-    private TrialSplitter() {
+final class StratifiedSplitter {
+    private StratifiedSplitter() {
     }
 
     static Map<Split, int[]> split(int[] conditionIds, double validFraction, double testFraction, SplittableRandom rng) {

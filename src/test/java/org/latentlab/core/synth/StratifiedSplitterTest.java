@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.data.Split;
 
-class TrialSplitterTest {
+class StratifiedSplitterTest {
 
     private static int[] conditions(int trials, int conds) {
         int[] c = new int[trials];
@@ -25,7 +25,7 @@ class TrialSplitterTest {
     @Test
     void stratifiedEightyTwentyCoversEveryTrialOnce() {
         int[] cond = conditions(400, 20);
-        Map<Split, int[]> s = TrialSplitter.split(cond, 0.2, 0, new SplittableRandom(3));
+        Map<Split, int[]> s = StratifiedSplitter.split(cond, 0.2, 0, new SplittableRandom(3));
         assertEquals(320, s.get(Split.TRAIN).length);
         assertEquals(80, s.get(Split.VALID).length);
         assertFalse(s.containsKey(Split.TEST));
@@ -49,7 +49,7 @@ class TrialSplitterTest {
     @Test
     void smallConditionsStillReachEverySplit() {
         int[] cond = conditions(12, 4); // 3 trials per condition
-        Map<Split, int[]> s = TrialSplitter.split(cond, 0.1, 0.1, new SplittableRandom(3));
+        Map<Split, int[]> s = StratifiedSplitter.split(cond, 0.1, 0.1, new SplittableRandom(3));
         for (Split sp : Split.values()) {
             int[] seen = new int[4];
             for (int i : s.get(sp)) {
@@ -62,16 +62,16 @@ class TrialSplitterTest {
     @Test
     void deterministicPerSeedAndDifferentAcrossSeeds() {
         int[] cond = conditions(100, 5);
-        int[] a = TrialSplitter.split(cond, 0.2, 0, new SplittableRandom(11)).get(Split.VALID);
-        int[] b = TrialSplitter.split(cond, 0.2, 0, new SplittableRandom(11)).get(Split.VALID);
-        int[] c = TrialSplitter.split(cond, 0.2, 0, new SplittableRandom(12)).get(Split.VALID);
+        int[] a = StratifiedSplitter.split(cond, 0.2, 0, new SplittableRandom(11)).get(Split.VALID);
+        int[] b = StratifiedSplitter.split(cond, 0.2, 0, new SplittableRandom(11)).get(Split.VALID);
+        int[] c = StratifiedSplitter.split(cond, 0.2, 0, new SplittableRandom(12)).get(Split.VALID);
         assertArrayEquals(a, b);
         assertFalse(Arrays.equals(a, c));
     }
 
     @Test
     void singleTrialConditionsStayInTrain() {
-        Map<Split, int[]> s = TrialSplitter.split(new int[] {0, 1, 2}, 0.2, 0, new SplittableRandom(1));
+        Map<Split, int[]> s = StratifiedSplitter.split(new int[] {0, 1, 2}, 0.2, 0, new SplittableRandom(1));
         assertArrayEquals(new int[] {0, 1, 2}, s.get(Split.TRAIN));
         assertFalse(s.containsKey(Split.VALID));
     }
