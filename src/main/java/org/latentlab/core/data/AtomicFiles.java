@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a partial one:
@@ -20,6 +22,21 @@ public final class AtomicFiles {
         void write(Path tmp) throws IOException;
     }
 
+    /** Temporary files being written now; removed if the JVM is stopped (e.g. SIGTERM) mid-write. */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the JVM is going down; nothing else can be done
+                }
+            }
+        }, "atomic-files-cleanup"));
+    }
+
     private AtomicFiles() {
     }
 
@@ -30,6 +47,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            IN_FLIGHT.add(tmp);
             writer.write(tmp);
             // Temporary files are created owner-only; the finished file gets the usual rw-r--r--.
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
@@ -40,11 +58,13 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            IN_FLIGHT.remove(tmp);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
         } finally {
             if (tmp != null) {
+                IN_FLIGHT.remove(tmp);
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
