@@ -1,0 +1,33 @@
+package org.latentlab.core.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Scalar constants as 0-d arrays that live for the whole run. DJL's scalar overloads
+ * ({@code x.mul(2)}) create a temporary that backward may read after it was freed (djl-notes trap 1),
+ * so graph code multiplies by these instead: {@code x.mul(c.of(2))}.
+ */
+public final class Consts {
+    private final NDManager manager;
+    private final Map<Float, NDArray> cache = new HashMap<>();
+
+    public Consts(NDManager manager) {
+        this.manager = manager;
+    }
+
+    /** The constant {@code v}, created once per run. */
+    public synchronized NDArray of(double v) {
+        return cache.computeIfAbsent((float) v, k -> manager.create(k));
+    }
+
+    public NDArray one() {
+        return of(1);
+    }
+
+    public NDArray zero() {
+        return of(0);
+    }
+}

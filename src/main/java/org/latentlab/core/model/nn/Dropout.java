@@ -1,0 +1,38 @@
+package org.latentlab.core.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Inverted dropout with a rate per member ({@code rate} is {@code [M]}, so PBT can tune it per member):
+ * keep each entry with probability {@code 1 - rate_m} and scale it by {@code 1 / (1 - rate_m)}.
+ */
+public final class Dropout {
+    private final NDArray keepProb;
+    private final NDArray scale;
+
+    /** @param rate per-member dropout rates, shape {@code [M]}, each in [0, 1) */
+    public Dropout(NDArray rate, Consts c) {
+        this.keepProb = c.one().sub(rate);
+        this.scale = c.one().div(keepProb);
+    }
+
+    public NDArray apply(NDArray x, boolean training) {
+        if (!training) {
+            return x;
+        }
+        Shape s = x.getShape();
+        NDArray u = x.getManager().randomUniform(0f, 1f, s);
+        NDArray keep = broadcastMember(keepProb, s.dimension());
+        NDArray mask = u.lt(keep).toType(x.getDataType(), false).mul(broadcastMember(scale, s.dimension()));
+        return x.mul(mask);
+    }
+
+    /** {@code [M]} reshaped to {@code [M, 1, ..., 1]} with the given rank. */
+    public static NDArray broadcastMember(NDArray perMember, int rank) {
+        long[] shape = new long[rank];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = perMember.getShape().get(0);
+        return perMember.reshape(shape);
+    }
+}
