@@ -2,6 +2,7 @@ package org.latentlab.core.model.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +21,12 @@ public final class Consts {
 
     /** The constant {@code v}, created once per run. */
     public synchronized NDArray of(double v) {
-        return cache.computeIfAbsent((float) v, k -> manager.create(k));
+        return cache.computeIfAbsent((float) v, k -> {
+            NDArray a = manager.create(k);
+            // A constant first needed inside a step's scope must outlive that scope.
+            NDScope.unregister(a);
+            return a;
+        });
     }
 
     public NDArray one() {

@@ -1,0 +1,42 @@
+package org.latentlab.core.model.lfads;
+
+/**
+ * The sizes an LFADS model is built with: architecture from the config, data layout from the session.
+ *
+ * @param heldIn      channels the encoder sees
+ * @param recon       channels reconstructed (held-in then held-out)
+ * @param encodBins   bins of the encoding window
+ * @param reconBins   encoding bins plus forward-prediction bins
+ * @param extInputs   external input channels (0 when none)
+ * @param icEncSeqLen leading bins seen only by the IC encoder (0: both encoders see everything)
+ */
+public record LfadsShape(int heldIn, int recon, int encodBins, int reconBins, int extInputs, int icEncDim,
+                         int ciEncDim, int ciLag, int conDim, int coDim, int icDim, int genDim, int facDim,
+                         int icEncSeqLen, float cellClip, double icPostVarMin, double icPriorVar,
+                         double coPriorTau, double coPriorNvar) {
+
+    public LfadsShape {
+        if (heldIn <= 0 || recon < heldIn || encodBins <= 0 || reconBins < encodBins || extInputs < 0) {
+            throw new IllegalArgumentException("bad data layout: heldIn " + heldIn + ", recon " + recon
+                    + ", encodBins " + encodBins + ", reconBins " + reconBins + ", extInputs " + extInputs);
+        }
+        if (icEncSeqLen < 0 || icEncSeqLen >= encodBins) {
+            throw new IllegalArgumentException("ic_enc_seq_len " + icEncSeqLen + " must be in [0, " + encodBins + ")");
+        }
+    }
+
+    /** The controller exists only when its encoder, its cell and its outputs all have a size. */
+    public boolean hasController() {
+        return ciEncDim > 0 && conDim > 0 && coDim > 0;
+    }
+
+    /** Width of the generator's input: controller outputs then external inputs. */
+    public int genInputDim() {
+        return (hasController() ? coDim : 0) + extInputs;
+    }
+
+    /** Bins the CI encoder sees. */
+    public int ciBins() {
+        return encodBins - icEncSeqLen;
+    }
+}
