@@ -19,10 +19,19 @@ public final class LfadsH5Writer {
     }
 
     public static void write(Session session, Path out) {
-        AtomicFiles.write(out, tmp -> writeTo(session, tmp));
+        write(session, out, f -> { });
     }
 
-    private static void writeTo(Session session, Path tmp) throws IOException {
+    /**
+     * Writes the session, then lets {@code extra} add datasets (model outputs go beside a copy of the
+     * input, as in lfads-torch's output files).
+     */
+    public static void write(Session session, Path out, java.util.function.Consumer<WritableHdfFile> extra) {
+        AtomicFiles.write(out, tmp -> writeTo(session, tmp, extra));
+    }
+
+    private static void writeTo(Session session, Path tmp, java.util.function.Consumer<WritableHdfFile> extra)
+            throws IOException {
         try (WritableHdfFile f = HdfFile.write(tmp)) {
             for (Map.Entry<Split, SplitData> e : session.splits().entrySet()) {
                 Split s = e.getKey();
@@ -49,6 +58,7 @@ public final class LfadsH5Writer {
                 f.putAttribute(LfadsKeys.BIN_SIZE_ATTR, session.binSizeMs());
             }
             f.putAttribute("session_name", session.name());
+            extra.accept(f);
             for (Map.Entry<String, String> a : session.attributes().entrySet()) {
                 // The numeric bin size and the session name above are the authoritative copies.
                 if (!a.getKey().equals(LfadsKeys.BIN_SIZE_ATTR) && !a.getKey().equals("session_name")) {
@@ -69,7 +79,8 @@ public final class LfadsH5Writer {
         return out;
     }
 
-    static void put(WritableHdfFile f, String name, Tensor3 t) {
+    /** Writes a tensor compressed and chunked by trials (nothing when it is null). */
+    public static void put(WritableHdfFile f, String name, Tensor3 t) {
         if (t == null) {
             return;
         }
