@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Latent dynamical models of neural populations: LFADS, AutoLFADS, iLQR-VAE.",
-        subcommands = {DemoCommand.class, SynthCommand.class, InspectCommand.class, ImportCommand.class,
+        subcommands = {DemoCommand.class, SynthCommand.class, InspectCommand.class, ImportCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatentLabCommand implements Runnable {
     /** Exit code for bad input (a file, key, option or value the user can fix). */
@@ -41,6 +41,10 @@ public final class LatentLabCommand implements Runnable {
                     || ex instanceof CommandLine.ParameterException) {
                 err.println("latentlab: " + oneLine(ex.getMessage()));
                 return BAD_INPUT;
+            }
+            if (ex instanceof org.latentlab.core.train.TrainingDivergedException) {
+                err.println("latentlab: " + oneLine(ex.getMessage()));
+                return 1;
             }
             if (System.getenv("LATENTLAB_DEBUG") != null) {
                 ex.printStackTrace(err);

@@ -25,6 +25,17 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
      *
      */
     public static LfadsBatch of(NDManager nd, SplitData d, int[][] trials, LfadsShape s) {
+        return of(nd, d, trials, s, null);
+    }
+
+    /** Changes gathered arrays in place before they become tensors (temporal shift, spike jitter). */
+    @FunctionalInterface
+    public interface Augmenter {
+        void apply(float[] values, int rows, int bins, int channels, boolean isEncod);
+    }
+
+    /** As {@link #of(NDManager, SplitData, int[][], LfadsShape)}, with an augmentation of the gathered arrays. */
+    public static LfadsBatch of(NDManager nd, SplitData d, int[][] trials, LfadsShape s, Augmenter aug) {
         int members = trials.length;
         int b = trials[0].length;
         Tensor3 encod = d.encod();
@@ -32,6 +43,10 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
         float[] en = gather(encod, trials, s.encodBins(), s.heldIn(), null);
         boolean[] anyNaN = {false};
         float[] re = gather(recon, trials, s.reconBins(), s.recon(), anyNaN);
+        if (aug != null) {
+            aug.apply(en, members * b, s.encodBins(), s.heldIn(), true);
+            aug.apply(re, members * b, s.reconBins(), s.recon(), false);
+        }
         float[] obs = null;
         if (anyNaN[0]) {
             obs = new float[re.length];

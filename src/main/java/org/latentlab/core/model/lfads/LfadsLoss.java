@@ -9,7 +9,8 @@ import org.latentlab.core.model.nn.Consts;
  * lfads-torch's objective, per member:
  * <pre>
  *   loss = loss_scale * (recon + ramp_l2 * l2 + ramp_kl * (kl_ic_scale KL_ic + kl_co_scale KL_co))
- *   recon = mean NLL over observed (non-NaN) batch, bins and recon channels (SBTT's rescaling)
+ *   recon = mean NLL over observed (non-NaN) batch, bins and recon channels (SBTT's rescaling), or with
+ *           recon_reduce_mean off the NLL summed over bins and channels, averaged over the batch
  *   l2    = sum_k s_k 0.5 |W_hh,k|^2 / sum_{k: s_k > 0} numel(W_hh,k)  (+ the observation model's penalty)
  * </pre>
  * With coordinated dropout, the reconstruction gradient flows only through the entries hidden from the
@@ -29,16 +30,23 @@ public final class LfadsLoss {
      * @param gradMask coordinated dropout's gradient mask (1 where the gradient flows), or null
      */
     public static Terms compute(LfadsModel model, LfadsOutput out, NDArray data, NDArray observed, NDArray gradMask,
-                                MemberHyper h, double rampL2, double rampKl, double lossScale, Consts c) {
+                                MemberHyper h, double rampL2, double rampKl, double lossScale, boolean reduceMean,
+                                Consts c) {
         NDManager nd = data.getManager();
         NDArray nll = model.observation().nll(out.raw(), data, c);
         if (gradMask != null) {
             nll = nll.mul(gradMask).add(nll.stopGradient().mul(c.one().sub(gradMask)));
         }
         int[] inner = {1, 2, 3};
-        long perMember = nll.size() / nll.getShape().get(0);
-        NDArray recon = observed == null ? nll.sum(inner).div(c.of(perMember))
-                : nll.mul(observed).sum(inner).div(observed.sum(inner).maximum(c.one()));
+        // Mean over batch, bins and channels (lfads-torch's default), or summed over bins and channels and
+        // averaged over the batch; either way only observed entries count (SBTT).
+        long batch = nll.getShape().get(1);
+        NDArray count = observed == null ? c.of((double) nll.size() / nll.getShape().get(0))
+                : observed.sum(inner).maximum(c.one());
+        NDArray summed = (observed == null ? nll : nll.mul(observed)).sum(inner);
+        NDArray recon = reduceMean ? summed.div(count)
+                : observed == null ? summed.div(c.of(batch))
+                : summed.div(count).mul(c.of((double) nll.size() / nll.getShape().get(0) / batch));
 
         NDArray l2 = l2(model, h, nd, c);
         NDArray penalty = model.observation().penalty(c);

@@ -56,7 +56,7 @@ class LfadsOverfitTest {
                     try (GradientCollector gc = engine.newGradientCollector()) {
                         LfadsOutput out = model.forward(batch.encod(), batch.ext(), dropout, true, true);
                         LfadsLoss.Terms terms = LfadsLoss.compute(model, out, batch.recon(), batch.observed(),
-                                batch.gradMask(), h, 1, 1, 1e4, c);
+                                batch.gradMask(), h, 1, 1, 1e4, true, c);
                         losses[it] = terms.total().sum().getFloat() / members;
                         assertEquals(members, terms.total().getShape().get(0));
                         gc.backward(terms.total().sum());

@@ -1,0 +1,202 @@
+package org.latentlab.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Files;
+import java.util.SplittableRandom;
+import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.config.TrainConfig;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.core.model.lfads.LfadsBatch;
+import org.latentlab.core.model.lfads.LfadsLoss;
+import org.latentlab.core.model.lfads.LfadsOutput;
+import org.latentlab.core.model.lfads.MemberHyper;
+import org.latentlab.core.model.nn.Dropout;
+
+/**
+ * Trains one LFADS model (a population of one) epoch by epoch: shuffled batches with coordinated dropout,
+ * KL and L2 ramps, AdamW with gradient clipping, a validation pass per epoch, the smoothed validation NLL
+ * for early stopping after the ramps, an optional plateau schedule, best and last checkpoints, and a time
+ * budget. Each epoch seeds its random generators from (seed, epoch), so a resumed run replays exactly.
+ */
+public final class LfadsTrainer {
+    private final Session data;
+    private final LfadsConfig cfg;
+    private final long seed;
+    private final RunDirectory run;
+    private final TrainingListener listener;
+    private final LfadsSession s;
+    private final MemberAdamW opt;
+    private final Validator validator;
+
+    public LfadsTrainer(Session data, LfadsConfig cfg, long seed, RunDirectory run, TrainingListener listener,
+                        LfadsSession session) {
+        this.data = data;
+        this.cfg = cfg;
+        this.seed = seed;
+        this.run = run;
+        this.listener = listener;
+        this.s = session;
+        this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
+        this.validator = new Validator(data, cfg, session);
+        if (cfg.train().threads() > 0) {
+            JniUtils.setNumThreads(cfg.train().threads());
+        }
+    }
+
+    /** Why training stopped, and the epochs it ran. */
+    public record Outcome(int epochs, int bestEpoch, String stopReason, EpochMetrics last) {
+    }
+
+    public Outcome train() {
+        TrainConfig t = cfg.train();
+        Checkpoint.State st = Files.exists(run.lastCheckpoint())
+                ? Checkpoint.load(run.lastCheckpoint(), s.params, opt)
+                : new Checkpoint.State(-1, Double.POSITIVE_INFINITY, -1, Double.NaN, 0, new double[] {t.lrInit()}, 0, 0);
+        if (st.epoch() >= 0) {
+            listener.onMessage("resuming after epoch " + st.epoch() + " from " + run.lastCheckpoint());
+        }
+        int burnIn = t.burnInEpochs();
+        double[] lr = st.lr().clone();
+        double best = st.bestSmooth();
+        int bestEpoch = st.bestEpoch();
+        double smooth = st.lastSmooth();
+        int stale = st.epochsWithoutImprovement();
+        int lrWait = st.lrWait();
+        double elapsed = st.elapsedSeconds();
+        long started = System.nanoTime();
+        SplitData train = data.split(Split.TRAIN);
+        int batch = Math.min(t.batchSize(), train.trials());
+        int batches = (train.trials() + batch - 1) / batch;
+        String reason = "reached max_epochs (" + t.maxEpochs() + ")";
+        EpochMetrics last = null;
+        int epoch = st.epoch() + 1;
+        for (; epoch < t.maxEpochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            s.engine.setRandomSeed((int) (seed * 1_000_003L + epoch));
+            SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
+            double rampKl = Ramps.weight(epoch, t.klStartEpoch(), t.klIncreaseEpoch());
+            double rampL2 = Ramps.weight(epoch, t.l2StartEpoch(), t.l2IncreaseEpoch());
+            MemberHyper h = hyper(lr[0]);
+            double[] sums = new double[6];
+            int[] order = permutation(train.trials(), rng);
+            for (int b = 0; b < batches; b++) {
+                int from = b * batch;
+                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
+                double[] terms = step(train, rows, h, rampKl, rampL2, rng);
+                if (!Double.isFinite(terms[0])) {
+                    throw new TrainingDivergedException("the loss became " + terms[0] + " at epoch " + epoch
+                            + ", batch " + b + "; stopped, and the last good checkpoint is kept ("
+                            + run.lastCheckpoint() + "). Lower train.lr_init or raise the KL/L2 scales.");
+                }
+                for (int k = 0; k < terms.length; k++) {
+                    sums[k] += terms[k] * rows.length;
+                }
+                listener.onProgress((long) epoch * batches + b + 1, (long) t.maxEpochs() * batches,
+                        "epoch " + epoch);
+            }
+            for (int k = 0; k < sums.length; k++) {
+                sums[k] /= train.trials();
+            }
+            Validator.Result v = validator.validate(h, rampKl, rampL2);
+            smooth = Double.isNaN(smooth) ? v.recon() : t.smoothing() * smooth + (1 - t.smoothing()) * v.recon();
+            elapsed += (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            last = new EpochMetrics(epoch, sums[0], sums[1], sums[2], sums[3], sums[4], rampKl, rampL2, v.loss(),
+                    v.recon(), smooth, v.scores().bps(), v.scores().coBps(), v.scores().fpBps(), v.scores().rateR2(),
+                    lr[0], sums[5], (System.nanoTime() - epochStart) / 1e9);
+            boolean improved = false;
+            if (epoch >= burnIn && smooth < best) {
+                best = smooth;
+                bestEpoch = epoch;
+                stale = 0;
+                improved = true;
+            } else if (epoch >= burnIn) {
+                stale++;
+            }
+            if (t.lrScheduler()) {
+                lrWait = improved || epoch < burnIn ? 0 : lrWait + 1;
+                if (lrWait > t.lrPatience()) {
+                    lr[0] *= t.lrDecay();
+                    lrWait = 0;
+                }
+            }
+            run.appendMetrics(last);
+            Checkpoint.State now = new Checkpoint.State(epoch, best, bestEpoch, smooth, stale, lr, elapsed, lrWait);
+            if (improved) {
+                Checkpoint.save(run.bestCheckpoint(), s.params, opt, now);
+                listener.onCheckpoint(run.bestCheckpoint(), true);
+            }
+            Checkpoint.save(run.lastCheckpoint(), s.params, opt, now);
+            listener.onCheckpoint(run.lastCheckpoint(), false);
+            listener.onEpoch(last);
+            if (epoch >= burnIn && stale >= t.patience()) {
+                reason = "early stopping: no improvement of valid_recon_smth for " + t.patience() + " epochs";
+                epoch++;
+                break;
+            }
+            if (t.lrScheduler() && lr[0] < t.lrStop()) {
+                reason = "learning rate fell below lr_stop (" + t.lrStop() + ")";
+                epoch++;
+                break;
+            }
+            if (t.maxMinutes() > 0 && elapsed >= t.maxMinutes() * 60) {
+                reason = "time budget of " + t.maxMinutes() + " minutes used";
+                epoch++;
+                break;
+            }
+        }
+        return new Outcome(epoch, bestEpoch, reason, last);
+    }
+
+    /** One optimisation step; returns loss, recon, KL ic, KL co, L2 and the gradient norm. */
+    private double[] step(SplitData train, int[] rows, MemberHyper h, double rampKl, double rampL2, SplittableRandom rng) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            LfadsBatch batch = Augment.trainingBatch(s, data, train, rows, cfg.augment(), h, rng);
+            Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts);
+            LfadsLoss.Terms terms;
+            try (GradientCollector gc = s.engine.newGradientCollector()) {
+                LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true);
+                terms = LfadsLoss.compute(s.model, out, batch.recon(), batch.observed(), batch.gradMask(), h,
+                        rampL2, rampKl, cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
+                gc.backward(terms.total().sum());
+            }
+            float loss = terms.total().getFloat(0);
+            if (!Float.isFinite(loss)) {
+                return new double[] {loss, 0, 0, 0, 0, 0};
+            }
+            float[] norms = opt.step(h.lr(), new float[] {(float) cfg.train().weightDecay()}, cfg.train().maxGradNorm());
+            return new double[] {loss, first(terms.recon()), first(terms.klIc()), first(terms.klCo()),
+                first(terms.l2()), norms[0]};
+        }
+    }
+
+    private static double first(NDArray a) {
+        return a.getFloat(0);
+    }
+
+    MemberHyper hyper(double lr) {
+        TrainConfig t = cfg.train();
+        return MemberHyper.uniform(1, lr, cfg.model().dropoutRate(), cfg.augment().cdRate(), t.klIcScale(),
+                t.klCoScale(), t.l2GenScale(), t.l2ConScale(), t.l2IcEncScale(), t.l2CiEncScale());
+    }
+
+    static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,68 @@
+package org.latentlab.core.train;
+
+import ai.djl.ndarray.NDScope;
+import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.core.data.Tensor3;
+import org.latentlab.core.model.distributions.Poisson;
+import org.latentlab.core.model.lfads.LfadsBatch;
+import org.latentlab.core.model.lfads.LfadsLoss;
+import org.latentlab.core.model.lfads.LfadsOutput;
+import org.latentlab.core.model.lfads.MemberHyper;
+import org.latentlab.core.model.nn.Dropout;
+
+/**
+ * The validation pass of an epoch, as lfads-torch runs it: dropout and augmentations off, posteriors
+ * sampled once, loss terms with the current ramps; plus bits per spike and R² of the predicted rates.
+ * Without a valid split the training trials are scored instead (and the summary says so).
+ */
+final class Validator {
+    private final Session data;
+    private final LfadsConfig cfg;
+    private final LfadsSession s;
+    private final SplitData split;
+
+    Validator(Session data, LfadsConfig cfg, LfadsSession s) {
+        this.data = data;
+        this.cfg = cfg;
+        this.s = s;
+        this.split = data.has(Split.VALID) ? data.split(Split.VALID) : data.split(Split.TRAIN);
+    }
+
+    record Result(double loss, double recon, SplitScores scores) {
+    }
+
+    Result validate(MemberHyper h, double rampKl, double rampL2) {
+        int n = split.trials();
+        int batch = Math.min(cfg.train().batchSize(), n);
+        int tr = s.model.shape().reconBins();
+        int channels = s.model.shape().recon();
+        float[] rates = new float[n * tr * channels];
+        double loss = 0;
+        double recon = 0;
+        Dropout none = new Dropout(s.manager.create(new float[] {0f}), s.consts);
+        for (int from = 0; from < n; from += batch) {
+            int b = Math.min(batch, n - from);
+            int[] rows = new int[b];
+            for (int k = 0; k < b; k++) {
+                rows[k] = from + k;
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                LfadsBatch in = LfadsBatch.of(s.manager, split, new int[][] {rows}, s.model.shape());
+                LfadsOutput out = s.model.forward(in.encod(), in.ext(), none, false, true);
+                LfadsLoss.Terms t = LfadsLoss.compute(s.model, out, in.recon(), in.observed(), null, h, rampL2, rampKl,
+                        cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
+                loss += t.total().getFloat(0) * b;
+                recon += t.recon().getFloat(0) * b;
+                float[] mean = s.model.observation().mean(out.raw(), s.consts).toFloatArray();
+                System.arraycopy(mean, 0, rates, from * tr * channels, mean.length);
+            }
+        }
+        Tensor3 predicted = Tensor3.of(n, tr, channels, rates);
+        boolean counts = s.model.observation() instanceof Poisson;
+        return new Result(loss / n, recon / n, SplitScores.of(data, split, predicted, counts));
+    }
+}
