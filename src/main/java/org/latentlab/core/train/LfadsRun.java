@@ -80,13 +80,20 @@ public final class LfadsRun {
         return out;
     }
 
-    /** Scores per split from posterior-averaged rates. */
-    public static Map<String, Object> scores(Session data, Map<Split, PosteriorOutputs> outputs, LfadsSession s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        boolean counts = s.model.observation() instanceof Poisson;
-        outputs.forEach((split, o) -> m.put(split.key(),
-                SplitScores.of(data, data.split(split), o.tensor("output_params"), counts).asMap()));
-        return m;
+    /** Scores per split from posterior-averaged outputs. */
+    public static Map<String, Map<String, Double>> scores(Session data, Map<Split, PosteriorOutputs> outputs,
+                                                          LfadsSession s) {
+        Map<Split, org.latentlab.core.data.Tensor3> rates = new EnumMap<>(Split.class);
+        Map<Split, org.latentlab.core.data.Tensor3> factors = new EnumMap<>(Split.class);
+        Map<Split, org.latentlab.core.data.Tensor3> inputs = new EnumMap<>(Split.class);
+        outputs.forEach((split, o) -> {
+            rates.put(split, o.tensor("output_params"));
+            factors.put(split, o.tensor("factors"));
+            if (o.has("gen_inputs")) {
+                inputs.put(split, o.tensor("gen_inputs"));
+            }
+        });
+        return Evaluation.of(data, rates, factors, inputs, s.model.observation() instanceof Poisson);
     }
 
     /** The keys that make a run the same run: config, data checksum and options, seed. */

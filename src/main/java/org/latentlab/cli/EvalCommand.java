@@ -1,0 +1,86 @@
+package org.latentlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.DataFiles;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.train.LfadsInference;
+import org.latentlab.core.train.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code latentlab eval}: a run's scores per split. Without {@code --data} they are the scores the run
+ * recorded at the end of training; with it the run is applied to that dataset and scored there.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Scores of a run per split: bits per spike, co-bps, fp-bps, rate R2, input recovery, latent R2.")
+final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run directory made by train.")
+    Path run;
+
+    @Option(names = "--data", paramLabel = "F", description = "Score on this dataset instead of the training data.")
+    Path data;
+
+    @Option(names = "--samples", defaultValue = "50", paramLabel = "S", description = "Posterior samples with --data.")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of an NWB import's split.")
+    long seed;
+
+    @Option(names = "--json", description = "Print the scores as JSON.")
+    boolean json;
+
+    @Mixin
+    NwbOptions nwb;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Integer call() throws Exception {
+        Map<String, Map<String, Double>> scores;
+        if (data != null) {
+            Session session = DataFiles.load(data, nwb.given() ? nwb.toOptions(seed) : null, org.latentlab.core.Progress.NONE);
+            try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
+                scores = LfadsInference.infer(run, session, samples, bar).scores();
+            }
+        } else {
+            RunDirectory dir = new RunDirectory(run);
+            if (!java.nio.file.Files.exists(dir.summary())) {
+                throw new DataException(run + ": has no summary.json (the run has not finished; give --data to score "
+                        + "its latest checkpoint)");
+            }
+            scores = new ObjectMapper().convertValue(dir.readSummary().get("scores"), Map.class);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(scores));
+        } else {
+            printScores(o, scores);
+        }
+        return 0;
+    }
+
+    static void printScores(PrintWriter o, Map<String, ? extends Map<String, ?>> scores) {
+        scores.forEach((split, m) -> {
+            StringBuilder b = new StringBuilder(String.format("%-6s", split));
+            m.forEach((k, v) -> {
+                double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+                if (!Double.isNaN(d)) {
+                    b.append(String.format("  %s %.4f", k, d));
+                }
+            });
+            o.println(b);
+        });
+    }
+}
