@@ -34,19 +34,7 @@ public final class LfadsLoss {
                                 Consts c) {
         NDManager nd = data.getManager();
         NDArray nll = model.observation().nll(out.raw(), data, c);
-        if (gradMask != null) {
-            nll = nll.mul(gradMask).add(nll.stopGradient().mul(c.one().sub(gradMask)));
-        }
-        int[] inner = {1, 2, 3};
-        // Mean over batch, bins and channels (lfads-torch's default), or summed over bins and channels and
-        // averaged over the batch; either way only observed entries count (SBTT).
-        long batch = nll.getShape().get(1);
-        NDArray count = observed == null ? c.of((double) nll.size() / nll.getShape().get(0))
-                : observed.sum(inner).maximum(c.one());
-        NDArray summed = (observed == null ? nll : nll.mul(observed)).sum(inner);
-        NDArray recon = reduceMean ? summed.div(count)
-                : observed == null ? summed.div(c.of(batch))
-                : summed.div(count).mul(c.of((double) nll.size() / nll.getShape().get(0) / batch));
+        NDArray recon = reconstruction(nll, observed, gradMask, reduceMean, c);
 
         NDArray l2 = l2(model, h, nd, c);
         NDArray penalty = model.observation().penalty(c);
@@ -66,6 +54,28 @@ public final class LfadsLoss {
         }
         NDArray total = recon.add(l2.mul(c.of(rampL2))).add(kl.mul(c.of(rampKl))).mul(c.of(lossScale));
         return new Terms(total, recon, l2, klIc, klCo == null ? nd.zeros(recon.getShape()) : klCo);
+    }
+
+    /**
+     * The reconstruction term per member from per-element NLL {@code [M, B, T, N]}: coordinated dropout's
+     * gradient mask (the value is unchanged, the gradient flows only where the mask is 1) and SBTT's
+     * observed mask (unobserved entries neither count nor pass gradients).
+     */
+    public static NDArray reconstruction(NDArray nll, NDArray observed, NDArray gradMask, boolean reduceMean, Consts c) {
+        if (gradMask != null) {
+            nll = nll.mul(gradMask).add(nll.stopGradient().mul(c.one().sub(gradMask)));
+        }
+        int[] inner = {1, 2, 3};
+        // Mean over batch, bins and channels (lfads-torch's default), or summed over bins and channels and
+        // averaged over the batch; either way only observed entries count (SBTT).
+        long batch = nll.getShape().get(1);
+        double perMember = (double) nll.size() / nll.getShape().get(0);
+        NDArray summed = (observed == null ? nll : nll.mul(observed)).sum(inner);
+        if (observed == null) {
+            return summed.div(c.of(reduceMean ? perMember : batch));
+        }
+        NDArray count = observed.sum(inner).maximum(c.one());
+        return reduceMean ? summed.div(count) : summed.div(count).mul(c.of(perMember / batch));
     }
 
     /** The L2 penalty on recurrent kernels, normalised by the element count of the penalised ones. */
