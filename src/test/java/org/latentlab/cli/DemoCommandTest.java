@@ -4,25 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The demo trains, writes the run and its plots, and prints the scores (on a small file with a small budget). */
 class DemoCommandTest {
-    static final Path ROOT = Path.of(System.getProperty("latentlab.project.dir", "."));
-
     @TempDir
     Path dir;
 
     @Test
-    void summarisesTheSampleAndDrawsItsPlots() throws Exception {
-        Cli.Result r = Cli.run("demo", "--data", ROOT.resolve("sample-data/lorenz.h5").toString(),
-                "--out", dir.toString());
+    void trainsPlotsAndScores() throws Exception {
+        Path data = dir.resolve("small.h5");
+        assertEquals(0, Cli.run("synth", "lorenz", "--out", data.toString(), "--trials", "40", "--time", "30",
+                "--set", "conditions=4").code());
+        Cli.Result r = Cli.run("demo", "--data", data.toString(), "--out", dir.resolve("demo").toString(),
+                "--minutes", "0.02");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("trials      400 (train 320, valid 80)"), r.out());
-        for (String name : new String[] {"spikes.png", "true-rates.png", "true-latents.png", "latent-trajectories.png"}) {
-            BufferedImage img = ImageIO.read(dir.resolve(name).toFile());
+        assertTrue(r.out().contains("rate_r2"), r.out());
+        assertTrue(r.out().contains("latent_r2_forward"), r.out());
+        assertTrue(Files.exists(dir.resolve("demo/run/summary.json")));
+        for (String name : new String[] {"spikes.png", "rates.png", "factors.png", "pca.png"}) {
+            BufferedImage img = ImageIO.read(dir.resolve("demo").resolve(name).toFile());
             assertEquals(900, img.getWidth(), name);
             assertEquals(500, img.getHeight(), name);
             assertTrue(distinctColours(img) > 3, name + " has content");

@@ -57,7 +57,7 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
         replaceNaN(en);
         replaceNaN(re);
         NDArray ext = null;
-        if (d.extInput() != null) {
+        if (d.extInput() != null && s.extInputs() > 0) {
             float[] ex = gather(d.extInput(), trials, s.reconBins(), s.extInputs(), null);
             replaceNaN(ex);
             ext = nd.create(ex, new Shape(members, b, s.reconBins(), s.extInputs()));

@@ -3,6 +3,7 @@ package org.latentlab.core.model.lfads;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.latentlab.core.model.nn.ClippedGru;
 import org.latentlab.core.model.nn.Consts;
 import org.latentlab.core.model.nn.Dropout;
 import org.latentlab.core.model.nn.MemberParams;
+import org.latentlab.core.model.nn.StackedGru;
 
 /**
  * LFADS as lfads-torch builds it, with a member axis on every parameter: a bidirectional IC encoder gives
@@ -102,33 +104,66 @@ public final class LfadsModel {
      * @param sample   whether posteriors are sampled (otherwise their means are used)
      */
     public LfadsOutput forward(NDArray encod, NDArray ext, Dropout dropout, boolean training, boolean sample) {
+        NDManager nd = encod.getManager();
         NDArray x = dropout.apply(encod, training);
         int lead = s.icEncSeqLen();
         NDArray icX = lead > 0 ? x.get(":, :, 0:" + lead + ", :") : x;
+        NDArray ciX = lead > 0 ? x.get(":, :, " + lead + ":, :") : x;
+
+        // All encoder chains of one width and length run as one stacked loop.
+        List<StackedGru.Chain> chains = new ArrayList<>(4);
+        chains.add(new StackedGru.Chain(icFwd, icX, p.get("ic_enc.fwd.h0"), false));
+        chains.add(new StackedGru.Chain(icBwd, icX, p.get("ic_enc.bwd.h0"), true));
+        if (s.hasController()) {
+            chains.add(new StackedGru.Chain(ciFwd, ciX, p.get("ci_enc.fwd.h0"), false));
+            chains.add(new StackedGru.Chain(ciBwd, ciX, p.get("ci_enc.bwd.h0"), true));
+        }
+        List<NDArray> seq = runGrouped(chains);
 
         // Initial condition: final states of both directions -> mean and log-variance -> sample.
-        List<NDArray> fwdStates = run(icFwd, icX, p.get("ic_enc.fwd.h0"), false);
-        NDArray hF = fwdStates.get(fwdStates.size() - 1);
-        NDArray hB = run(icBwd, icX, p.get("ic_enc.bwd.h0"), true).get(0); // the backward pass ends at bin 0
+        NDArray hF = seq.get(0).get(":, :, -1, :");
+        NDArray hB = seq.get(1).get(":, :, 0, :"); // the backward pass ends at bin 0
         NDArray icIn = dropout.apply(hF.concat(hB, 2), training);
         NDArray[] ic = Batched.chunks(Batched.linear(icIn, p.get("ic_linear.w"), p.get("ic_linear.b")), 2);
         NDArray icMean = ic[0];
         NDArray icStd = ic[1].exp().add(c.of(s.icPostVarMin())).sqrt();
-        NDArray icSample = sample ? icMean.add(icStd.mul(icMean.getManager().randomNormal(icMean.getShape()))) : icMean;
+        NDArray icSample = sample ? icMean.add(icStd.mul(nd.randomNormal(icMean.getShape()))) : icMean;
 
-        // Controller inputs: the CI encoder's sequence, lagged, padded to the recon window.
-        List<NDArray> ci = s.hasController() ? controllerInputs(lead > 0 ? x.get(":, :, " + lead + ":, :") : x) : null;
-        List<NDArray> extSteps = ext == null ? null : steps(dropout.apply(ext, training));
-
+        long m = encod.getShape().get(0);
+        long b = encod.getShape().get(1);
+        int tr = s.reconBins();
         NDArray genInit = Batched.linear(icSample, p.get("gen_init.w"), p.get("gen_init.b"));
         NDArray facW = normalisedFactorWeights();
-        NDArray gen = genInit;
+        // Dropout masks for the whole sequence, drawn before the loop.
+        List<NDArray> genMask = training ? steps(dropout.mask(nd, new Shape(m, b, tr, s.genDim()))) : null;
         NDArray fac = dropout.apply(genInit, training).matMul(facW);
-        NDArray con = s.hasController() ? p.get("controller.h0").broadcast(shapeOf(gen, s.conDim())) : null;
+
+        // Input projections that do not depend on the loop, computed for every bin at once.
+        NDArray[] genW = splitRows(generator.wIh(), s.hasController() ? s.coDim() : 0);
+        List<NDArray> extProj = ext == null ? null
+                : steps(Batched.linear(dropout.apply(ext, training), genW[1], generator.bIh()));
+        NDArray genBias = generator.bIh().broadcast(m, b, 3L * s.genDim());
+        List<NDArray> ciProj = null;
+        List<NDArray> facMask = null;
+        NDArray conFacW = null;
+        NDArray con = null;
+        if (s.hasController()) {
+            NDArray ci = controllerInputs(seq.get(2), seq.get(3), nd);
+            NDArray[] conW = splitRows(controller.wIh(), 2 * s.ciEncDim());
+            conFacW = conW[1];
+            if (training) {
+                NDList parts = dropout.mask(nd, new Shape(m, b, tr, 2L * s.ciEncDim() + s.facDim()))
+                        .split(new long[] {2L * s.ciEncDim()}, 3);
+                ci = ci.mul(parts.get(0));
+                facMask = steps(parts.get(1));
+            }
+            ciProj = steps(Batched.linear(ci, conW[0], controller.bIh()));
+            con = p.get("controller.h0").broadcast(m, b, s.conDim());
+        }
         ClippedGru.Bound genCell = generator.bind();
         ClippedGru.Bound conCell = controller == null ? null : controller.bind();
 
-        int tr = s.reconBins();
+        NDArray gen = genInit;
         List<NDArray> gens = new ArrayList<>(tr);
         List<NDArray> facs = new ArrayList<>(tr);
         List<NDArray> us = new ArrayList<>(tr);
@@ -136,27 +171,22 @@ public final class LfadsModel {
         List<NDArray> coStds = new ArrayList<>(tr);
         List<NDArray> cons = new ArrayList<>(tr);
         for (int t = 0; t < tr; t++) {
-            List<NDArray> genIn = new ArrayList<>(2);
+            NDArray genXp = extProj != null ? extProj.get(t) : genBias;
             if (conCell != null) {
                 // Controller sees this bin's encoding and the previous factors.
-                NDArray conIn = dropout.apply(ci.get(t).concat(fac, 2), training);
-                con = conCell.step(controller.project(conIn), con);
+                NDArray f = facMask == null ? fac : fac.mul(facMask.get(t));
+                con = conCell.step(ciProj.get(t).add(f.matMul(conFacW)), con);
                 NDArray[] co = Batched.chunks(Batched.linear(con, p.get("co_linear.w"), p.get("co_linear.b")), 2);
                 NDArray coStd = co[1].mul(c.of(0.5)).exp();
-                NDArray u = sample ? co[0].add(coStd.mul(co[0].getManager().randomNormal(co[0].getShape()))) : co[0];
-                genIn.add(u);
+                NDArray u = sample ? co[0].add(coStd.mul(nd.randomNormal(co[0].getShape()))) : co[0];
+                genXp = genXp.add(u.matMul(genW[0]));
                 us.add(u);
                 coMeans.add(co[0]);
                 coStds.add(coStd);
                 cons.add(con);
             }
-            if (extSteps != null) {
-                genIn.add(extSteps.get(t));
-            }
-            NDArray in = genIn.isEmpty() ? zeros(gen, 1) : genIn.size() == 1 ? genIn.get(0)
-                    : NDArrays.concat(new NDList(genIn), 2);
-            gen = genCell.step(generator.project(in), gen);
-            fac = dropout.apply(gen, training).matMul(facW);
+            gen = genCell.step(genXp, gen);
+            fac = (genMask == null ? gen : gen.mul(genMask.get(t))).matMul(facW);
             gens.add(gen);
             facs.add(fac);
         }
@@ -167,6 +197,42 @@ public final class LfadsModel {
                 conCell == null ? null : stack(us), conCell == null ? null : stack(cons));
     }
 
+    /** Runs chains grouped by width and length, each group as one stacked loop; outputs in chain order. */
+    private static List<NDArray> runGrouped(List<StackedGru.Chain> chains) {
+        NDArray[] out = new NDArray[chains.size()];
+        for (int i = 0; i < chains.size(); i++) {
+            if (out[i] != null) {
+                continue;
+            }
+            List<Integer> group = new ArrayList<>();
+            for (int j = i; j < chains.size(); j++) {
+                if (out[j] == null && chains.get(j).cell().hidden() == chains.get(i).cell().hidden()
+                        && chains.get(j).input().getShape().get(2) == chains.get(i).input().getShape().get(2)) {
+                    group.add(j);
+                }
+            }
+            List<StackedGru.Chain> g = new ArrayList<>();
+            group.forEach(j -> g.add(chains.get(j)));
+            List<NDArray> res = StackedGru.run(g);
+            for (int k = 0; k < group.size(); k++) {
+                out[group.get(k)] = res.get(k);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Splits input weights {@code [M, I, 3H]} into the first {@code rows} input rows and the rest. */
+    private static NDArray[] splitRows(NDArray w, int rows) {
+        if (rows == 0) {
+            return new NDArray[] {null, w};
+        }
+        if (rows == w.getShape().get(1)) {
+            return new NDArray[] {w, null};
+        }
+        NDList parts = w.split(new long[] {rows}, 1);
+        return new NDArray[] {parts.get(0), parts.get(1)};
+    }
+
     /** Factor weights with each factor's row (over generator units) scaled to unit L2 norm. */
     NDArray normalisedFactorWeights() {
         NDArray w = p.get("factors.w");
@@ -174,47 +240,31 @@ public final class LfadsModel {
     }
 
     /**
-     * The CI encoder's outputs per recon bin {@code [M, B, 2 H_ci]}: the forward half delayed by ci_lag, the
-     * backward half advanced by ci_lag (so neither sees the present bin's own data through the lag), zero at
-     * the bins seen only by the IC encoder and at forward-prediction bins.
+     * The CI encoder's outputs over the recon window {@code [M, B, Tr, 2 H_ci]}: the forward half delayed by
+     * ci_lag, the backward half advanced by ci_lag (so neither sees the present bin's own data through the
+     * lag), zero at the bins seen only by the IC encoder and at forward-prediction bins.
      */
-    private List<NDArray> controllerInputs(NDArray ciX) {
-        List<NDArray> fwd = run(ciFwd, ciX, p.get("ci_enc.fwd.h0"), false);
-        List<NDArray> bwd = run(ciBwd, ciX, p.get("ci_enc.bwd.h0"), true);
-        int n = fwd.size();
-        int lag = s.ciLag();
-        NDArray zero = zeros(fwd.get(0), s.ciEncDim());
-        List<NDArray> out = new ArrayList<>(s.reconBins());
-        NDArray zeroBoth = zero.concat(zero, 2);
-        for (int t = 0; t < s.icEncSeqLen(); t++) {
-            out.add(zeroBoth);
+    private NDArray controllerInputs(NDArray fwd, NDArray bwd, NDManager nd) {
+        long m = fwd.getShape().get(0);
+        long b = fwd.getShape().get(1);
+        int n = (int) fwd.getShape().get(2);
+        int lag = Math.min(s.ciLag(), n);
+        long h = s.ciEncDim();
+        if (lag > 0) {
+            NDArray pad = nd.zeros(new Shape(m, b, lag, h));
+            fwd = lag == n ? pad : pad.concat(fwd.get(":, :, 0:" + (n - lag) + ", :"), 2);
+            bwd = lag == n ? pad : bwd.get(":, :, " + lag + ":, :").concat(pad, 2);
         }
-        for (int t = 0; t < n; t++) {
-            NDArray f = t - lag >= 0 ? fwd.get(t - lag) : zero;
-            NDArray b = t + lag < n ? bwd.get(t + lag) : zero;
-            out.add(f.concat(b, 2));
+        NDArray ci = fwd.concat(bwd, 3);
+        int before = s.icEncSeqLen();
+        int after = s.reconBins() - s.encodBins();
+        if (before > 0) {
+            ci = nd.zeros(new Shape(m, b, before, 2 * h)).concat(ci, 2);
         }
-        while (out.size() < s.reconBins()) {
-            out.add(zeroBoth);
+        if (after > 0) {
+            ci = ci.concat(nd.zeros(new Shape(m, b, after, 2 * h)), 2);
         }
-        return out;
-    }
-
-    /**
-     * Runs a GRU over {@code x} ({@code [M, B, T, I]}) from {@code h0} ({@code [M, 1, H]}); outputs per bin,
-     * aligned to the input's bins (the backward direction's output at t has seen bins t..T-1).
-     */
-    private List<NDArray> run(ClippedGru gru, NDArray x, NDArray h0, boolean backward) {
-        List<NDArray> xs = steps(gru.project(x));
-        ClippedGru.Bound cell = gru.bind();
-        NDArray h = h0.broadcast(shapeOf(xs.get(0), gru.hidden()));
-        NDArray[] out = new NDArray[xs.size()];
-        for (int k = 0; k < xs.size(); k++) {
-            int t = backward ? xs.size() - 1 - k : k;
-            h = cell.step(xs.get(t), h);
-            out[t] = h;
-        }
-        return List.of(out);
+        return ci;
     }
 
     /** Splits the time axis once (indexing one bin at a time makes backward quadratic in T). */
@@ -230,13 +280,5 @@ public final class LfadsModel {
 
     private static NDArray stack(List<NDArray> xs) {
         return NDArrays.stack(new NDList(xs), 2);
-    }
-
-    private static Shape shapeOf(NDArray like, long width) {
-        return new Shape(like.getShape().get(0), like.getShape().get(1), width);
-    }
-
-    private NDArray zeros(NDArray like, long width) {
-        return like.getManager().zeros(shapeOf(like, width));
     }
 }

@@ -1,6 +1,7 @@
 package org.latentlab.core.model.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 
 /**
@@ -45,21 +46,27 @@ public record ClippedGru(NDArray wIh, NDArray bIh, NDArray wHh, float clip, int 
      * node that backward must visit).
      */
     public Bound bind() {
-        NDArray[] w = Batched.chunks(wHh, 3);
-        return new Bound(w[0].concat(w[1], 2), w[2], clip);
+        return bind(wHh, clip, hidden);
+    }
+
+    /** Binds recurrent weights {@code [M', H, 3H]}, e.g. several cells stacked along the member axis. */
+    public static Bound bind(NDArray wHh, float clip, int hidden) {
+        NDList w = wHh.split(new long[] {2L * hidden}, 2);
+        return new Bound(w.get(0), w.get(1), clip, hidden);
     }
 
     /** The cell with its recurrent weights split into the gate part and the candidate part. */
-    public record Bound(NDArray wHzr, NDArray wHn, float clip) {
+    public record Bound(NDArray wHzr, NDArray wHn, float clip, int hidden) {
         /**
          * One step from the projected input {@code xp} ({@code [M, B, 3H]}) and state {@code h} ({@code [M, B, H]}).
+         * The z and r gates go through one sigmoid together.
          */
         public NDArray step(NDArray xp, NDArray h) {
-            NDArray[] x = Batched.chunks(xp, 3);
-            NDArray[] g = Batched.chunks(h.matMul(wHzr), 2);
-            NDArray z = Activation.sigmoid(x[0].add(g[0]));
-            NDArray r = Activation.sigmoid(x[1].add(g[1]));
-            NDArray n = x[2].add(r.mul(h).matMul(wHn)).tanh();
+            long[] at = {2L * hidden};
+            NDList x = xp.split(at, 2);
+            NDList zr = Activation.sigmoid(x.get(0).add(h.matMul(wHzr))).split(2, 2);
+            NDArray z = zr.get(0);
+            NDArray n = x.get(1).add(zr.get(1).mul(h).matMul(wHn)).tanh();
             // h' = z h + (1 - z) n = n + z (h - n): one op fewer than the textbook form
             return n.add(z.mul(h.sub(n))).clip(-clip, clip);
         }

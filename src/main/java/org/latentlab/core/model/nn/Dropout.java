@@ -18,14 +18,17 @@ public final class Dropout {
     }
 
     public NDArray apply(NDArray x, boolean training) {
-        if (!training) {
-            return x;
-        }
-        Shape s = x.getShape();
-        NDArray u = x.getManager().randomUniform(0f, 1f, s);
+        return training ? x.mul(mask(x.getManager(), x.getShape())) : x;
+    }
+
+    /**
+     * A scaled keep-mask of the given shape ({@code 0} or {@code 1 / (1 - rate_m)}); drawing a whole sequence's
+     * masks at once keeps the random draws out of recurrent loops.
+     */
+    public NDArray mask(ai.djl.ndarray.NDManager nd, Shape s) {
+        NDArray u = nd.randomUniform(0f, 1f, s);
         NDArray keep = broadcastMember(keepProb, s.dimension());
-        NDArray mask = u.lt(keep).toType(x.getDataType(), false).mul(broadcastMember(scale, s.dimension()));
-        return x.mul(mask);
+        return u.lt(keep).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(broadcastMember(scale, s.dimension()));
     }
 
     /** {@code [M]} reshaped to {@code [M, 1, ..., 1]} with the given rank. */

@@ -32,6 +32,19 @@ class LfadsOverfitTest {
         assertTrue(losses[losses.length - 1] < 0.8 * losses[0], "loss fell: " + losses[0] + " -> " + losses[losses.length - 1]);
     }
 
+    @Test
+    void oneBatchOverfitsWithExternalInputsWithAndWithoutController() {
+        SplitData d = TestSessions.full().split(org.latentlab.core.data.Split.TRAIN);
+        for (boolean controller : new boolean[] {false, true}) {
+            LfadsShape base = small(4, 6, 10, 13, controller);
+            LfadsShape s = new LfadsShape(4, 6, 10, 13, 2, base.icEncDim(), base.ciEncDim(), 1, base.conDim(),
+                    base.coDim(), 8, 16, 6, 2, 5f, 1e-4, 0.1, 10, 0.1);
+            float[] losses = train(d, s, 1, 60);
+            assertTrue(losses[losses.length - 1] < 0.9 * losses[0], "controller " + controller + ": " + losses[0]
+                    + " -> " + losses[losses.length - 1]);
+        }
+    }
+
     static float[] train(SplitData d, LfadsShape s, int members, int steps) {
         Engine engine = TorchEngine.get();
         engine.setRandomSeed(5);
