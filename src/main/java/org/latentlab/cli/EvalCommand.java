@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.core.data.DataException;
-import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.train.LfadsInference;
 import org.latentlab.core.train.RunDirectory;
@@ -50,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Map<String, Double>> scores;
         if (data != null) {
-            Session session = DataFiles.load(data, nwb.given() ? nwb.toOptions(seed) : null, org.latentlab.core.Progress.NONE);
+            Session session = nwb.load(data, seed);
             try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
                 scores = LfadsInference.infer(run, session, samples, bar).scores();
             }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.core.data.DataException;
-import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.model.lfads.LfadsOutputFile;
 import org.latentlab.core.train.LfadsInference;
@@ -44,7 +43,7 @@ final class InferCommand implements Callable<Integer> {
         if (samples < 1) {
             throw new DataException("--samples must be at least 1, got " + samples);
         }
-        Session session = DataFiles.load(data, nwb.given() ? nwb.toOptions(seed) : null, org.latentlab.core.Progress.NONE);
+        Session session = nwb.load(data, seed);
         LfadsInference.Outputs o;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
             o = LfadsInference.infer(run, session, samples, bar);

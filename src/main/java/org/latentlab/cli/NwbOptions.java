@@ -43,6 +43,12 @@ final class NwbOptions {
         return align != null || window != null || binMs != null;
     }
 
+    /** The session in {@code data}: an LFADS-style file as it is, an NWB file binned with these options. */
+    org.latentlab.core.data.Session load(java.nio.file.Path data, long seed) {
+        return org.latentlab.core.data.DataFiles.load(data, given() ? toOptions(seed) : null,
+                org.latentlab.core.Progress.NONE);
+    }
+
     /** The import options, or a one-line error naming the missing option. */
     NwbImportOptions toOptions(long seed) {
         if (align == null || window == null || binMs == null) {
