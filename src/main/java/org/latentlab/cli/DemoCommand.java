@@ -87,17 +87,15 @@ final class DemoCommand implements Callable<Integer> {
         written.add(save(Charts.raster("Spikes, " + split.key() + " trial 0", bin, trial(d.encod(), 0)), "spikes.png"));
         if (d.truth() != null) {
             int k = Math.min(4, rates.channels());
-            double[][] y = new double[2 * k][];
-            List<String> names = new ArrayList<>();
+            double[][] truth = new double[k][];
+            double[][] pred = new double[k][];
             double hz = 1000.0 / bin;
             for (int c = 0; c < k; c++) {
-                y[2 * c] = series(d.truth(), 0, c, hz / s.conversionFactor());
-                y[2 * c + 1] = series(rates, 0, c, hz);
-                names.add("true " + c);
-                names.add("inferred " + c);
+                truth[c] = series(d.truth(), 0, c, hz / s.conversionFactor());
+                pred[c] = series(rates, 0, c, hz);
             }
-            written.add(save(Charts.lines("True and inferred rates (Hz), " + split.key() + " trial 0", "time (ms)",
-                    "rate (Hz)", times(rates.time(), bin), y, names), "rates.png"));
+            written.add(save(Charts.truthAndPrediction("True (solid) and inferred (dashed) rates, " + split.key()
+                    + " trial 0", "time (ms)", "rate (Hz)", times(rates.time(), bin), truth, pred), "rates.png"));
         }
         double[][] f = new double[Math.min(8, factors.channels())][];
         for (int c = 0; c < f.length; c++) {

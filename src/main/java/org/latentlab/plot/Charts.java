@@ -49,6 +49,32 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Truth against prediction: channel k's true series solid and its predicted series dashed, in the same
+     * colour, so each pair reads at a glance.
+     */
+    public static JFreeChart truthAndPrediction(String title, String xLabel, String yLabel, double[] x,
+                                                double[][] truth, double[][] pred) {
+        double[][] y = new double[2 * truth.length][];
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < truth.length; k++) {
+            y[2 * k] = truth[k];
+            y[2 * k + 1] = pred[k];
+            names.add("channel " + k + " true");
+            names.add("channel " + k + " inferred");
+        }
+        JFreeChart chart = lines(title, xLabel, yLabel, x, y, names);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int k = 0; k < truth.length; k++) {
+            Color c = PALETTE.get(k % PALETTE.size());
+            r.setSeriesPaint(2 * k, c);
+            r.setSeriesPaint(2 * k + 1, c);
+            r.setSeriesStroke(2 * k + 1, new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6f, 4f}, 0f));
+        }
+        return chart;
+    }
+
     /** A 2-D trajectory per row pair: {@code xs[k]} against {@code ys[k]}, coloured by {@code group[k]}. */
     public static JFreeChart trajectories(String title, String xLabel, String yLabel, double[][] xs, double[][] ys,
                                           int[] group) {
