@@ -33,6 +33,28 @@ class TrainInferEvalTest {
         assertEquals(0, r.code(), r.err());
     }
 
+    @Test
+    void heldOutChannelsAndForwardBinsArePredictedForAnEncodOnlyTestSplit() throws Exception {
+        Path full = dir.resolve("full.h5");
+        org.latentlab.core.data.LfadsH5Writer.write(org.latentlab.core.data.TestSessions.full(), full);
+        Path out = dir.resolve("run-full");
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--data", full.toString(), "--out", out.toString(),
+                "--samples", "2"));
+        args.addAll(List.of(TINY));
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        try (HdfFile h5 = new HdfFile(out.resolve("lfads_output_full.h5"))) {
+            // 2 test trials, 4 held-in + 2 held-out channels, 10 encod + 3 forward bins.
+            assertEquals(List.of(2, 13, 6), java.util.Arrays.stream(h5.getDatasetByPath("test_output_params")
+                    .getDimensions()).boxed().toList());
+            assertEquals(List.of(3, 13, 6), java.util.Arrays.stream(h5.getDatasetByPath("valid_output_params")
+                    .getDimensions()).boxed().toList());
+        }
+        JsonNode scores = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("scores");
+        assertTrue(scores.get("valid").get("co_bps").isNumber(), "co-bps on held-out channels: " + scores);
+        assertTrue(scores.get("valid").get("fp_bps").isNumber(), "fp-bps on forward bins: " + scores);
+    }
+
     static Cli.Result train(Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--out", out.toString(),
                 "--samples", "3", "--seed", "1"));

@@ -26,7 +26,9 @@ public record SplitScores(double bps, double coBps, double fpBps, double rateR2)
         double co = Double.NaN;
         double fp = Double.NaN;
         if (counts) {
-            bps = BitsPerSpike.bitsPerSpike(rates, d.encod(), range(0, heldIn), 0, t);
+            // Held-in channels over the encoding window, scored against what the encoder saw.
+            Tensor3 heldInRates = rates.sliceTime(0, t).selectChannels(range(0, heldIn));
+            bps = BitsPerSpike.bitsPerSpike(heldInRates, d.encod(), range(0, heldIn), 0, t);
             if (target != null && recon > heldIn) {
                 co = BitsPerSpike.bitsPerSpike(rates, target, range(heldIn, recon), 0, t);
             }
