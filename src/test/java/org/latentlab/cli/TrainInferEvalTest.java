@@ -55,6 +55,17 @@ class TrainInferEvalTest {
         assertTrue(scores.get("valid").get("fp_bps").isNumber(), "fp-bps on forward bins: " + scores);
     }
 
+    @Test
+    void aNonFiniteLossStopsWithOneLineAndNoSummary() {
+        Path out = dir.resolve("diverged");
+        // A loss scale beyond float range makes the very first loss infinite.
+        Cli.Result r = train(out, "--set", "train.loss_scale=1e39");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().contains("the loss became Infinity at epoch 0, batch 0"), r.err());
+        assertTrue(!Files.exists(out.resolve("summary.json")));
+    }
+
     static Cli.Result train(Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--out", out.toString(),
                 "--samples", "3", "--seed", "1"));
