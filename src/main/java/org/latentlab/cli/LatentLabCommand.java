@@ -26,9 +26,15 @@ public final class LatentLabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line with the given streams and returns the exit code (used by main and by tests). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line with the given streams and returns the exit code (used by main and by tests).
+     * {@code more} are extra subcommand objects: app adds {@code gui} there, so cli never depends on JavaFX.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Object... more) {
         CommandLine cl = new CommandLine(new LatentLabCommand());
+        for (Object sub : more) {
+            cl.addSubcommand(sub);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
