@@ -1,0 +1,187 @@
+package org.latentlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.latentlab.ui.data.DataView;
+import org.latentlab.ui.data.NwbImportDialog;
+
+/**
+ * The main window's content: the menu bar, the Data screen and the status bar (current file, progress,
+ * compute device). Files arrive from the menus, the recent files or a drop anywhere on the window.
+ */
+public final class WorkbenchView extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final Menu recent = new Menu("Open _Recent");
+    private Dialog<?> importDialog;
+
+    public WorkbenchView(WorkbenchViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("workbench");
+        setTop(menuBar());
+        setCenter(new DataView(vm.data()));
+        setBottom(statusBar());
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                vm.open(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        vm.data().errorProperty().addListener((obs, was, message) -> {
+            if (message != null) {
+                showError(message);
+            }
+        });
+        vm.data().nwbImportProperty().addListener((obs, was, form) -> {
+            // A form left open while another file is opened would import into nothing: close it.
+            if (importDialog != null && importDialog.isShowing()) {
+                importDialog.close();
+            }
+            importDialog = form == null ? null
+                    : NwbImportDialog.show(window(), form, vm.data()::importNwb, vm.data()::cancelImport);
+        });
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("_Open…", "Shortcut+O", () -> choose("Open data file", false));
+        MenuItem importNwb = item("_Import NWB…", "Shortcut+I", () -> choose("Import NWB recording", true));
+        MenuItem quit = item("_Quit", "Shortcut+Q", () -> window().hide());
+        Menu file = new Menu("_File", null, open, recent, importNwb, new SeparatorMenuItem(), quit);
+        Menu help = new Menu("_Help", null, item("_About LatentLab", null, this::about));
+        MenuBar bar = new MenuBar(file, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setMnemonicParsing(true);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        int k = 1;
+        for (Path p : vm.recentFiles()) {
+            // Numbered mnemonics (_1 .. _9, then _0) make the list keyboard-reachable: Alt+F, R, 1.
+            String key = k <= 9 ? "_" + k : k == 10 ? "_0" : "";
+            recent.getItems().add(item(key + " " + p.getFileName() + "   " + shorten(p.getParent()), null,
+                    () -> vm.open(p)));
+            k++;
+        }
+        if (!vm.recentFiles().isEmpty()) {
+            recent.getItems().addAll(new SeparatorMenuItem(), item("_Clear Recent Files", null, vm::clearRecent));
+        }
+        recent.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private static String shorten(Path dir) {
+        String s = dir == null ? "" : dir.toString();
+        String home = System.getProperty("user.home");
+        return home != null && s.startsWith(home) ? "~" + s.substring(home.length()) : s;
+    }
+
+    private void choose(String title, boolean nwbOnly) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (nwbOnly) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("NWB files (*.nwb)", "*.nwb"));
+        } else {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files (*.h5, *.hdf5, *.nwb)",
+                    "*.h5", "*.hdf5", "*.nwb"));
+        }
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        Path dir = vm.lastDirectory();
+        if (dir != null) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        File f = fc.showOpenDialog(window());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void showError(String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.initOwner(window());
+        a.setTitle("LatentLab");
+        a.setHeaderText("Cannot open the file");
+        a.getDialogPane().setId("error-dialog");
+        a.getDialogPane().setMinWidth(520);
+        a.setOnHidden(e -> vm.data().clearError());
+        a.show();
+    }
+
+    private void about() {
+        String version = WorkbenchView.class.getPackage().getImplementationVersion();
+        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
+                "Latent dynamical models of neural populations: LFADS, AutoLFADS, iLQR-VAE.",
+                "",
+                vm.deviceProperty().get(),
+                "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "21"),
+                "Licence: Apache-2.0"));
+        a.initOwner(window());
+        a.setTitle("About LatentLab");
+        a.setHeaderText("LatentLab " + (version == null ? "(development build)" : version));
+        a.show();
+    }
+
+    private HBox statusBar() {
+        Label file = new Label();
+        file.setId("status-file");
+        file.textProperty().bind(vm.fileText());
+        Label progressText = new Label();
+        progressText.textProperty().bind(vm.data().progressTextProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(vm.data().progressProperty());
+        progress.visibleProperty().bind(vm.data().busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label device = new Label();
+        device.setId("status-device");
+        device.textProperty().bind(vm.deviceProperty());
+        HBox.setHgrow(file, Priority.ALWAYS);
+        file.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(12, file, progressText, progress, device);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}

@@ -1,0 +1,208 @@
+package org.latentlab.ui.data;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.DataFiles;
+import org.latentlab.core.data.DatasetSummary;
+import org.latentlab.core.data.LfadsH5Reader;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.nwb.NwbImportOptions;
+import org.latentlab.core.data.nwb.NwbImporter;
+import org.latentlab.core.data.nwb.NwbReader;
+import org.latentlab.core.data.nwb.NwbSummary;
+import org.latentlab.ui.UiExecutors;
+
+/**
+ * The Data screen: opens an LFADS-style HDF5 file, or an NWB file through an import form, and exposes what
+ * the view draws (summary rows, the chosen trial's raster, PSTHs of the chosen channel, mean rates per
+ * channel). Reading, importing and PSTHs run in the background; a result that arrives after a newer request
+ * is dropped, so a slow file opened first can never replace the one opened last.
+ */
+public final class DataViewModel {
+    private final UiExecutors exec;
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<NwbImportViewModel> nwbImport = new ReadOnlyObjectWrapper<>(this, "nwbImport");
+    private final ObservableList<SummaryRows.Row> summary = FXCollections.observableArrayList();
+    // One read-only view, kept: a fresh wrapper per call would hold its listeners only weakly.
+    private final ObservableList<SummaryRows.Row> summaryView = FXCollections.unmodifiableObservableList(summary);
+    private final ReadOnlyObjectWrapper<double[]> channelRates = new ReadOnlyObjectWrapper<>(this, "channelRates");
+    private final DataSelection selection;
+    private Consumer<Path> onLoaded = p -> { };
+    private long openRequest;
+
+    public DataViewModel(UiExecutors exec) {
+        this.exec = exec;
+        this.selection = new DataSelection(exec, t -> error.set(oneLine(file.get(), t)));
+    }
+
+    /** Called with the file each time a file has been loaded (the shell adds it to the recent files). */
+    public void setOnLoaded(Consumer<Path> onLoaded) {
+        this.onLoaded = onLoaded;
+    }
+
+    /** Opens a file: an LFADS-style file is read; an NWB file is read far enough to fill the import form. */
+    public void open(Path path) {
+        long request = ++openRequest;
+        nwbImport.set(null);
+        start("Opening " + path.getFileName() + " …");
+        exec.run(() -> read(path), result -> {
+            if (request != openRequest) {
+                return;
+            }
+            if (result instanceof NwbSummary n) {
+                finish();
+                nwbImport.set(new NwbImportViewModel(path, n));
+            } else {
+                show(path, (Loaded) result);
+            }
+        }, t -> failed(request, path, t));
+    }
+
+    private static Object read(Path path) {
+        if (DataFiles.isNwb(path)) {
+            return NwbSummary.of(path.toString(), NwbReader.read(path));
+        }
+        return Loaded.of(path, LfadsH5Reader.read(path));
+    }
+
+    /** Bins the NWB file of the pending import form with {@code options}, reporting progress as it goes. */
+    public void importNwb(NwbImportOptions options) {
+        NwbImportViewModel form = nwbImport.get();
+        if (form == null || options == null) {
+            return;
+        }
+        Path path = form.file();
+        nwbImport.set(null);
+        long request = ++openRequest;
+        start("Importing " + path.getFileName() + " …");
+        var sink = exec.progressTo(u -> {
+            if (request == openRequest && busy.get()) {
+                progress.set(u.fraction());
+                progressText.set(path.getFileName() + ": " + u.what());
+            }
+        });
+        exec.run(() -> Loaded.of(path, NwbImporter.importSession(path, options, sink)), loaded -> {
+            if (request == openRequest) {
+                show(path, loaded);
+            }
+        }, t -> failed(request, path, t));
+    }
+
+    /** Closes the import form without importing; the data shown before stays. */
+    public void cancelImport() {
+        nwbImport.set(null);
+    }
+
+    public void clearError() {
+        error.set(null);
+    }
+
+    private void start(String what) {
+        busy.set(true);
+        progress.set(-1);
+        progressText.set(what);
+    }
+
+    private void finish() {
+        busy.set(false);
+        progress.set(0);
+        progressText.set("");
+    }
+
+    private void failed(long request, Path path, Throwable t) {
+        if (request != openRequest) {
+            return;
+        }
+        finish();
+        error.set(oneLine(path, t));
+    }
+
+    /** The one-line reason a user sees: core's message for bad input, the exception otherwise. */
+    static String oneLine(Path path, Throwable t) {
+        String m = t instanceof DataException || t instanceof UncheckedIOException ? t.getMessage()
+                : path + ": cannot be opened (" + t + ")";
+        m = m == null ? path + ": cannot be opened (" + t.getClass().getSimpleName() + ")" : m;
+        int nl = m.indexOf('\n');
+        return nl >= 0 ? m.substring(0, nl) : m;
+    }
+
+    /** A session with what is computed once per file: its summary and its channels' mean rates. */
+    record Loaded(Session session, DatasetSummary summary, double[] rates) {
+        static Loaded of(Path path, Session s) {
+            return new Loaded(s, DatasetSummary.of(path.toString(), s), DataStats.channelRates(s));
+        }
+    }
+
+    private void show(Path path, Loaded loaded) {
+        finish();
+        Session s = loaded.session();
+        session.set(s);
+        file.set(path);
+        summary.setAll(SummaryRows.of(loaded.summary()));
+        selection.show(s);
+        channelRates.set(loaded.rates());
+        onLoaded.accept(path);
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The running job's progress in [0, 1], or -1 while it cannot say. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The one-line reason the last open or import failed, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The NWB import form waiting for the user, or null. */
+    public ReadOnlyObjectProperty<NwbImportViewModel> nwbImportProperty() {
+        return nwbImport.getReadOnlyProperty();
+    }
+
+    public ObservableList<SummaryRows.Row> summary() {
+        return summaryView;
+    }
+
+    /** The chosen split, trial and channel, and the raster and PSTHs they select. */
+    public DataSelection selection() {
+        return selection;
+    }
+
+    /** Mean rate of each recon channel (spikes/s when the bin size is known). */
+    public ReadOnlyObjectProperty<double[]> channelRatesProperty() {
+        return channelRates.getReadOnlyProperty();
+    }
+}
