@@ -44,8 +44,8 @@ public record PosteriorOutputs(int trials, Map<String, int[]> shapes, Map<String
             for (int d : shapes.get(name)) {
                 per *= d;
             }
-            float[] a = arrays.computeIfAbsent(name, k -> new float[trials * shapes.get(k)[0]
-                    * (shapes.get(k).length > 1 ? shapes.get(k)[1] : 1)]);
+            int size = trials * per;
+            float[] a = arrays.computeIfAbsent(name, k -> new float[size]);
             System.arraycopy(values, 0, a, from * per, count * per);
         }
 
