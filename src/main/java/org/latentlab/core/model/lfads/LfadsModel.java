@@ -136,7 +136,7 @@ public final class LfadsModel {
         NDArray facW = normalisedFactorWeights();
         // Dropout masks for the whole sequence, drawn before the loop.
         List<NDArray> genMask = training ? steps(dropout.mask(nd, new Shape(m, b, tr, s.genDim()))) : null;
-        NDArray fac = dropout.apply(genInit, training).matMul(facW);
+        NDArray fac = Batched.mm(dropout.apply(genInit, training), facW);
 
         // Input projections that do not depend on the loop, computed for every bin at once.
         NDArray[] genW = splitRows(generator.wIh(), s.hasController() ? s.coDim() : 0);
@@ -175,18 +175,18 @@ public final class LfadsModel {
             if (conCell != null) {
                 // Controller sees this bin's encoding and the previous factors.
                 NDArray f = facMask == null ? fac : fac.mul(facMask.get(t));
-                con = conCell.step(ciProj.get(t).add(f.matMul(conFacW)), con);
+                con = conCell.step(ciProj.get(t).add(Batched.mm(f, conFacW)), con);
                 NDArray[] co = Batched.chunks(Batched.linear(con, p.get("co_linear.w"), p.get("co_linear.b")), 2);
                 NDArray coStd = co[1].mul(c.of(0.5)).exp();
                 NDArray u = sample ? co[0].add(coStd.mul(nd.randomNormal(co[0].getShape()))) : co[0];
-                genXp = genXp.add(u.matMul(genW[0]));
+                genXp = genXp.add(Batched.mm(u, genW[0]));
                 us.add(u);
                 coMeans.add(co[0]);
                 coStds.add(coStd);
                 cons.add(con);
             }
             gen = genCell.step(genXp, gen);
-            fac = (genMask == null ? gen : gen.mul(genMask.get(t))).matMul(facW);
+            fac = Batched.mm(genMask == null ? gen : gen.mul(genMask.get(t)), facW);
             gens.add(gen);
             facs.add(fac);
         }

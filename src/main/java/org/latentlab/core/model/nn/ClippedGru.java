@@ -64,9 +64,9 @@ public record ClippedGru(NDArray wIh, NDArray bIh, NDArray wHh, float clip, int 
         public NDArray step(NDArray xp, NDArray h) {
             long[] at = {2L * hidden};
             NDList x = xp.split(at, 2);
-            NDList zr = Activation.sigmoid(x.get(0).add(h.matMul(wHzr))).split(2, 2);
+            NDList zr = Activation.sigmoid(x.get(0).add(Batched.mm(h, wHzr))).split(2, 2);
             NDArray z = zr.get(0);
-            NDArray n = x.get(1).add(zr.get(1).mul(h).matMul(wHn)).tanh();
+            NDArray n = x.get(1).add(Batched.mm(zr.get(1).mul(h), wHn)).tanh();
             // h' = z h + (1 - z) n = n + z (h - n): one op fewer than the textbook form
             return n.add(z.mul(h.sub(n))).clip(-clip, clip);
         }
