@@ -84,8 +84,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter o, JsonNode summary) {
+        int best = summary.get("best_epoch").asInt();
         o.println("stopped: " + summary.get("stop_reason").asText() + " after " + summary.get("epochs").asInt()
-                + " epochs (best epoch " + summary.get("best_epoch").asInt() + ")");
+                + " epochs (" + (best >= 0 ? "best epoch " + best
+                : "ended before the KL/L2 ramps finished, so the last checkpoint was used") + ")");
         summary.get("scores").fields().forEachRemaining(e -> {
             StringBuilder b = new StringBuilder(String.format("  %-6s", e.getKey()));
             e.getValue().fields().forEachRemaining(m -> {
