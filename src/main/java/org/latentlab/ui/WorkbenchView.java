@@ -14,30 +14,44 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.latentlab.ui.data.DataView;
 import org.latentlab.ui.data.NwbImportDialog;
+import org.latentlab.ui.inspect.InspectView;
 
 /**
- * The main window's content: the menu bar, the Data screen and the status bar (current file, progress,
+ * The main window's content: the menu bar, the screens as tabs (Data, Inspect) and the status bar (current file, progress,
  * compute device). Files arrive from the menus, the recent files or a drop anywhere on the window.
  */
 public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final Menu recent = new Menu("Open _Recent");
+    private final TabPane screens = new TabPane();
+    private final Tab dataTab = new Tab("Data");
+    private final Tab inspectTab = new Tab("Inspect");
     private Dialog<?> importDialog;
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
         getStyleClass().add("workbench");
         setTop(menuBar());
-        setCenter(new DataView(vm.data()));
+        dataTab.setContent(new DataView(vm.data()));
+        dataTab.setId("data-tab");
+        inspectTab.setContent(new InspectView(vm.inspect()));
+        inspectTab.setId("inspect-tab");
+        screens.getTabs().addAll(dataTab, inspectTab);
+        screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        screens.setId("screens");
+        setCenter(screens);
         setBottom(statusBar());
         vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
@@ -57,7 +71,23 @@ public final class WorkbenchView extends BorderPane {
         });
         vm.data().errorProperty().addListener((obs, was, message) -> {
             if (message != null) {
-                showError(message);
+                showError("Cannot open the file", message, vm.data()::clearError);
+            }
+        });
+        vm.inspect().errorProperty().addListener((obs, was, message) -> {
+            if (message != null) {
+                showError("Cannot open the run", message, vm.inspect()::clearError);
+            }
+        });
+        // A run that has just been opened is what the user wants to see.
+        vm.inspect().runProperty().addListener((obs, was, run) -> {
+            if (run != null) {
+                screens.getSelectionModel().select(inspectTab);
+            }
+        });
+        vm.data().sessionProperty().addListener((obs, was, s) -> {
+            if (s != null) {
+                screens.getSelectionModel().select(dataTab);
             }
         });
         vm.data().nwbImportProperty().addListener((obs, was, form) -> {
@@ -73,8 +103,9 @@ public final class WorkbenchView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("_Open…", "Shortcut+O", () -> choose("Open data file", false));
         MenuItem importNwb = item("_Import NWB…", "Shortcut+I", () -> choose("Import NWB recording", true));
+        MenuItem openRun = item("Open R_un…", "Shortcut+R", this::chooseRun);
         MenuItem quit = item("_Quit", "Shortcut+Q", () -> window().hide());
-        Menu file = new Menu("_File", null, open, recent, importNwb, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("_File", null, open, recent, importNwb, openRun, new SeparatorMenuItem(), quit);
         Menu help = new Menu("_Help", null, item("_About LatentLab", null, this::about));
         MenuBar bar = new MenuBar(file, help);
         bar.setId("menu-bar");
@@ -133,14 +164,27 @@ public final class WorkbenchView extends BorderPane {
         }
     }
 
-    private void showError(String message) {
+    private void chooseRun() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open run directory");
+        Path dir = vm.lastDirectory();
+        if (dir != null) {
+            dc.setInitialDirectory(dir.toFile());
+        }
+        File f = dc.showDialog(window());
+        if (f != null) {
+            vm.openRun(f.toPath());
+        }
+    }
+
+    private void showError(String header, String message, Runnable clear) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
         a.initOwner(window());
         a.setTitle("LatentLab");
-        a.setHeaderText("Cannot open the file");
+        a.setHeaderText(header);
         a.getDialogPane().setId("error-dialog");
         a.getDialogPane().setMinWidth(520);
-        a.setOnHidden(e -> vm.data().clearError());
+        a.setOnHidden(e -> clear.run());
         a.show();
     }
 

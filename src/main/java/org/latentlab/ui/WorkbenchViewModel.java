@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.ui.data.DataViewModel;
+import org.latentlab.ui.inspect.InspectViewModel;
 
 /**
  * The main window: owns the screens' ViewModels, the settings (recent files, last directory, window bounds)
@@ -20,6 +21,7 @@ import org.latentlab.ui.data.DataViewModel;
 public final class WorkbenchViewModel {
     private final Path settingsFile;
     private final DataViewModel data;
+    private final InspectViewModel inspect;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "device: detecting…");
@@ -35,6 +37,7 @@ public final class WorkbenchViewModel {
         this.settingsFile = settingsFile;
         this.settings = settingsFile == null ? Settings.empty() : Settings.load(settingsFile);
         this.data = new DataViewModel(exec);
+        this.inspect = new InspectViewModel(exec);
         settings.recentFiles().forEach(p -> recentFiles.add(Path.of(p)));
         data.setOnLoaded(this::remember);
         fileText = Bindings.createStringBinding(() -> data.fileProperty().get() == null ? "No file open"
@@ -45,6 +48,15 @@ public final class WorkbenchViewModel {
 
     public DataViewModel data() {
         return data;
+    }
+
+    public InspectViewModel inspect() {
+        return inspect;
+    }
+
+    /** Opens a finished run directory on the Inspect screen. */
+    public void openRun(Path dir) {
+        inspect.open(dir);
     }
 
     /** Opens a file on the Data screen (from a menu, a recent file or a drop). */

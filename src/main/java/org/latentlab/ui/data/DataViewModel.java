@@ -135,7 +135,7 @@ public final class DataViewModel {
     }
 
     /** The one-line reason a user sees: core's message for bad input, the exception otherwise. */
-    static String oneLine(Path path, Throwable t) {
+    public static String oneLine(Path path, Throwable t) {
         String m = t instanceof DataException || t instanceof UncheckedIOException ? t.getMessage()
                 : path + ": cannot be opened (" + t + ")";
         m = m == null ? path + ": cannot be opened (" + t.getClass().getSimpleName() + ")" : m;

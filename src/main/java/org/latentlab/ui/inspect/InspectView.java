@@ -1,0 +1,195 @@
+package org.latentlab.ui.inspect;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jfree.chart.fx.ChartViewer;
+import org.latentlab.core.data.Split;
+import org.latentlab.ui.IntSpinners;
+
+/**
+ * The Inspect screen: run, choosers and scores on the left; the chosen trial's spikes and rates, its factors,
+ * its inferred inputs and the split's PCA trajectories on the right. It only binds to {@link InspectViewModel}.
+ */
+public final class InspectView extends BorderPane {
+    private final InspectViewModel vm;
+    private final ChartViewer ratesChart = new ChartViewer(null);
+    private final ChartViewer factorsChart = new ChartViewer(null);
+    private final ChartViewer inputsChart = new ChartViewer(null);
+    private final ChartViewer pcaChart = new ChartViewer(null);
+    private final TableView<InspectViewModel.ScoreRow> scores = new TableView<>(); 
+
+    public InspectView(InspectViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("inspect-view");
+        ScrollPane side = new ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setPrefWidth(330);
+        side.getStyleClass().add("side-panel");
+        setLeft(side);
+        setCenter(new StackPane(charts(), emptyState(), busyOverlay()));
+        vm.ratesProperty().addListener((obs, was, r) -> ratesChart.setChart(r == null ? null
+                : InspectCharts.rates(r, "Spikes and rate · " + vm.channelName(vm.channelProperty().get())
+                        + " · trial " + vm.trialProperty().get())));
+        vm.factorsProperty().addListener((obs, was, f) -> factorsChart.setChart(f == null ? null
+                : InspectCharts.factors(f, "Factors · trial " + vm.trialProperty().get())));
+        vm.inputsProperty().addListener((obs, was, in) -> inputsChart.setChart(in == null ? null
+                : InspectCharts.inputs(in, (in.truth() == null ? "Inferred inputs" : "Inferred (solid) and true "
+                        + "(dashed) inputs") + " · trial " + vm.trialProperty().get())));
+        vm.trajectoriesProperty().addListener((obs, was, p) -> pcaChart.setChart(p == null ? null
+                : InspectCharts.trajectories(p, "Factor PCA · " + vm.splitProperty().get().key() + " · "
+                        + InspectCharts.varianceText(p))));
+        vm.scoreMetrics().addListener((ListChangeListener<String>) c -> fillColumns());
+    }
+
+    private Node sidePanel() {
+        Label heading = new Label("Run");
+        heading.getStyleClass().add("heading");
+        Label dir = new Label();
+        dir.setId("inspect-run");
+        dir.getStyleClass().add("file-name");
+        dir.setWrapText(true);
+        dir.textProperty().bind(vm.runProperty().map(r -> String.valueOf(r.dir().getFileName())).orElse(""));
+        Label showHeading = new Label("Show");
+        showHeading.getStyleClass().add("heading");
+        Label scoresHeading = new Label("Scores");
+        scoresHeading.getStyleClass().add("heading");
+        scores.setId("scores-table");
+        scores.setItems(vm.scores());
+        scores.setPrefHeight(140);
+        scores.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        scores.setPlaceholder(new Label("no scores in summary.json"));
+        VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), new Separator(),
+                scoresHeading, scores);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private void fillColumns() {
+        scores.getColumns().clear();
+        TableColumn<InspectViewModel.ScoreRow, String> split = new TableColumn<>("split");
+        split.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().split()));
+        scores.getColumns().add(split);
+        for (int k = 0; k < vm.scoreMetrics().size(); k++) {
+            int m = k;
+            TableColumn<InspectViewModel.ScoreRow, String> col = new TableColumn<>(vm.scoreMetrics().get(k));
+            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(num(c.getValue().values().get(m))));
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            scores.getColumns().add(col);
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private Node choosers() {
+        ComboBox<Split> split = new ComboBox<>(vm.splits());
+        split.setId("inspect-split-choice");
+        split.valueProperty().bindBidirectional(vm.splitProperty());
+        split.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Split s) {
+                return s == null ? "" : s.key();
+            }
+
+            @Override
+            public Split fromString(String s) {
+                return vm.splitProperty().get();
+            }
+        });
+        Spinner<Integer> trial = IntSpinners.of(vm.trialProperty(), vm.trialCountProperty());
+        trial.setId("inspect-trial-spinner");
+        Spinner<Integer> channel = IntSpinners.of(vm.channelProperty(), vm.channelCountProperty());
+        channel.setId("inspect-channel-spinner");
+        Label trialInfo = new Label();
+        trialInfo.getStyleClass().add("hint");
+        trialInfo.setWrapText(true);
+        trialInfo.textProperty().bind(vm.trialInfoProperty());
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.addRow(0, mnemonic("S_plit", split), split);
+        g.addRow(1, mnemonic("T_rial", trial), trial);
+        g.add(trialInfo, 0, 2, 2, 1);
+        g.addRow(3, mnemonic("C_hannel", channel), channel);
+        g.disableProperty().bind(vm.runProperty().isNull());
+        return g;
+    }
+
+    private static Label mnemonic(String text, Node target) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(target);
+        return l;
+    }
+
+    private Node charts() {
+        GridPane g = new GridPane();
+        g.getStyleClass().add("charts");
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        g.getColumnConstraints().addAll(half, half);
+        RowConstraints row = new RowConstraints();
+        row.setPercentHeight(50);
+        g.getRowConstraints().addAll(row, row);
+        ratesChart.setId("rates-chart");
+        factorsChart.setId("factors-chart");
+        inputsChart.setId("inputs-chart");
+        pcaChart.setId("pca-chart");
+        g.add(ratesChart, 0, 0);
+        g.add(factorsChart, 1, 0);
+        g.add(inputsChart, 0, 1);
+        g.add(pcaChart, 1, 1);
+        for (ChartViewer v : new ChartViewer[] {ratesChart, factorsChart, inputsChart, pcaChart}) {
+            v.setMinSize(100, 100);
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            GridPane.setVgrow(v, Priority.ALWAYS);
+        }
+        // Without a controller there are no inferred inputs: the PCA plot takes the whole bottom row.
+        inputsChart.visibleProperty().bind(vm.inputsProperty().isNotNull());
+        inputsChart.managedProperty().bind(inputsChart.visibleProperty());
+        vm.inputsProperty().addListener((obs, was, now) -> {
+            GridPane.setColumnIndex(pcaChart, now == null ? 0 : 1);
+            GridPane.setColumnSpan(pcaChart, now == null ? 2 : 1);
+        });
+        g.visibleProperty().bind(vm.runProperty().isNotNull());
+        return g;
+    }
+
+    private Node emptyState() {
+        Label l = new Label("Open a finished run directory with File ▸ Open Run… (Ctrl+R)");
+        l.getStyleClass().add("empty-state");
+        l.visibleProperty().bind(vm.runProperty().isNull().and(vm.busyProperty().not()));
+        return l;
+    }
+
+    private Node busyOverlay() {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(64, 64);
+        VBox box = new VBox(10, p, new Label("Reading the run …"));
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("busy-overlay");
+        box.visibleProperty().bind(vm.busyProperty());
+        return box;
+    }
+}

@@ -1,0 +1,241 @@
+package org.latentlab.ui.inspect;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.data.DataViewModel;
+
+/**
+ * The Inspect screen: opens a finished run directory and exposes, for the chosen split, trial and channel,
+ * the observed spikes against the inferred (and true) rate, the trial's factors, its inferred (and true)
+ * inputs, the split's factor trajectories on two principal components, and the scores table. Reading and
+ * PCA run in the background; the per-trial series are cheap and follow the choosers at once.
+ */
+public final class InspectViewModel {
+    /** A table row: a split's value of each metric in {@link #scoreMetrics()}, NaN where it has none. */
+    public record ScoreRow(String split, List<Double> values) {
+    }
+
+    /** A run with what is computed once per run: the PCA trajectories of every split. */
+    record Loaded(InspectRun run, Map<Split, InspectSeries.Trajectories> pca) {
+        static Loaded of(Path dir) {
+            InspectRun run = InspectRun.load(dir);
+            Map<Split, InspectSeries.Trajectories> pca = new EnumMap<>(Split.class);
+            run.outputs().forEach((s, o) -> pca.put(s, InspectSeries.pca(o.factors(),
+                    run.session().split(s).conditionIds())));
+            return new Loaded(run, pca);
+        }
+    }
+
+    private final UiExecutors exec;
+    private final ReadOnlyObjectWrapper<InspectRun> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ObservableList<Split> splits = FXCollections.observableArrayList();
+    private final ObservableList<Split> splitsView = FXCollections.unmodifiableObservableList(splits);
+    private final ObjectProperty<Split> split = new SimpleObjectProperty<>(this, "split");
+    private final ReadOnlyIntegerWrapper trialCount = new ReadOnlyIntegerWrapper(this, "trialCount");
+    private final ReadOnlyIntegerWrapper channelCount = new ReadOnlyIntegerWrapper(this, "channelCount");
+    private final IntegerProperty trial = new SimpleIntegerProperty(this, "trial");
+    private final IntegerProperty channel = new SimpleIntegerProperty(this, "channel");
+    private final ReadOnlyStringWrapper trialInfo = new ReadOnlyStringWrapper(this, "trialInfo", "");
+    private final ReadOnlyObjectWrapper<InspectSeries.Rates> rates = new ReadOnlyObjectWrapper<>(this, "rates");
+    private final ReadOnlyObjectWrapper<InspectSeries.Lines> factors = new ReadOnlyObjectWrapper<>(this, "factors");
+    private final ReadOnlyObjectWrapper<InspectSeries.Inputs> inputs = new ReadOnlyObjectWrapper<>(this, "inputs");
+    private final ReadOnlyObjectWrapper<InspectSeries.Trajectories> trajectories =
+            new ReadOnlyObjectWrapper<>(this, "trajectories");
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObservableList<String> metricsView = FXCollections.unmodifiableObservableList(metrics);
+    private final ObservableList<ScoreRow> scores = FXCollections.observableArrayList();
+    private final ObservableList<ScoreRow> scoresView = FXCollections.unmodifiableObservableList(scores);
+    private Loaded loaded;
+    private long openRequest;
+
+    public InspectViewModel(UiExecutors exec) {
+        this.exec = exec;
+        split.addListener((obs, was, now) -> splitChanged());
+        trial.addListener((obs, was, now) -> selectionChanged());
+        channel.addListener((obs, was, now) -> selectionChanged());
+    }
+
+    /** Opens a run directory in the background; a failure sets {@link #errorProperty()} to one line. */
+    public void open(Path dir) {
+        long request = ++openRequest;
+        busy.set(true);
+        exec.run(() -> Loaded.of(dir), l -> {
+            if (request == openRequest) {
+                busy.set(false);
+                show(l);
+            }
+        }, t -> {
+            if (request == openRequest) {
+                busy.set(false);
+                error.set(DataViewModel.oneLine(dir, t));
+            }
+        });
+    }
+
+    public void clearError() {
+        error.set(null);
+    }
+
+    private void show(Loaded l) {
+        loaded = l;
+        Set<String> names = new LinkedHashSet<>();
+        l.run().scores().values().forEach(m -> names.addAll(m.keySet()));
+        metrics.setAll(names);
+        List<ScoreRow> rows = new ArrayList<>();
+        l.run().scores().forEach((s, m) -> rows.add(new ScoreRow(s,
+                names.stream().map(n -> m.getOrDefault(n, Double.NaN)).toList())));
+        scores.setAll(rows);
+        splits.setAll(l.run().outputs().keySet());
+        run.set(l.run());
+        // Fire the split listener even when the new run's first split equals the old run's.
+        split.set(null);
+        split.set(splits.contains(Split.VALID) ? Split.VALID : splits.get(0));
+    }
+
+    private SplitData data() {
+        return loaded == null || split.get() == null ? null : loaded.run().session().split(split.get());
+    }
+
+    private void splitChanged() {
+        SplitData d = data();
+        if (d == null) {
+            return;
+        }
+        InspectRun.Outputs o = loaded.run().outputs().get(split.get());
+        trialCount.set(o.rates().trials());
+        channelCount.set(o.rates().channels());
+        trajectories.set(loaded.pca().get(split.get()));
+        selectionChanged();
+    }
+
+    private void selectionChanged() {
+        SplitData d = data();
+        if (d == null) {
+            return;
+        }
+        int i = clamp(trial.get(), trialCount.get());
+        int c = clamp(channel.get(), channelCount.get());
+        if (i != trial.get() || c != channel.get()) {
+            // Setting them fires this listener again with values in range.
+            trial.set(i);
+            channel.set(c);
+            return;
+        }
+        var session = loaded.run().session();
+        InspectRun.Outputs o = loaded.run().outputs().get(split.get());
+        rates.set(InspectSeries.rates(session, d, o, i, c));
+        factors.set(InspectSeries.factors(session, o, i));
+        inputs.set(InspectSeries.inputs(session, d, o, i));
+        int[] cond = d.conditionIds();
+        trialInfo.set("trial " + i + " of " + trialCount.get() + " in " + split.get().key()
+                + (cond != null ? " · condition " + cond[i] : ""));
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
+    }
+
+    /** "channel 3 (held-in)", or the file's unit name when it has names. */
+    public String channelName(int c) {
+        var s = loaded == null ? null : loaded.run().session();
+        if (s == null || c < 0 || c >= s.reconChannels()) {
+            return "channel " + c;
+        }
+        return (s.channelNames().isEmpty() ? "channel " + c : "unit " + s.channelNames().get(c))
+                + (c < s.heldInChannels() ? " (held-in)" : " (held-out)");
+    }
+
+    public ReadOnlyObjectProperty<InspectRun> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The one-line reason the last open failed, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Splits with model outputs. */
+    public ObservableList<Split> splits() {
+        return splitsView;
+    }
+
+    public ObjectProperty<Split> splitProperty() {
+        return split;
+    }
+
+    public ReadOnlyIntegerProperty trialCountProperty() {
+        return trialCount.getReadOnlyProperty();
+    }
+
+    /** Recon channels (those the model predicts). */
+    public ReadOnlyIntegerProperty channelCountProperty() {
+        return channelCount.getReadOnlyProperty();
+    }
+
+    public IntegerProperty trialProperty() {
+        return trial;
+    }
+
+    public IntegerProperty channelProperty() {
+        return channel;
+    }
+
+    /** "trial 3 of 40 in valid · condition 1". */
+    public ReadOnlyStringProperty trialInfoProperty() {
+        return trialInfo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InspectSeries.Rates> ratesProperty() {
+        return rates.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InspectSeries.Lines> factorsProperty() {
+        return factors.getReadOnlyProperty();
+    }
+
+    /** The trial's inferred inputs, or null when the model has no controller. */
+    public ReadOnlyObjectProperty<InspectSeries.Inputs> inputsProperty() {
+        return inputs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InspectSeries.Trajectories> trajectoriesProperty() {
+        return trajectories.getReadOnlyProperty();
+    }
+
+    /** The scores table's columns (after the split), in {@code summary.json}'s order. */
+    public ObservableList<String> scoreMetrics() {
+        return metricsView;
+    }
+
+    public ObservableList<ScoreRow> scores() {
+        return scoresView;
+    }
+}

@@ -1,0 +1,147 @@
+package org.latentlab.ui.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.cli.LatentLabCommand;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.Tensor3;
+import org.latentlab.ui.UiExecutors;
+
+/** The Inspect screen's ViewModel on a run trained in-process on tiny synthetic data; no FX toolkit. */
+class InspectViewModelTest {
+    @TempDir
+    static Path shared;
+    static Path run;
+
+    @TempDir
+    Path dir;
+
+    private final InspectViewModel vm = new InspectViewModel(UiExecutors.direct());
+
+    @BeforeAll
+    static void train() {
+        Path data = shared.resolve("tiny.h5");
+        run = shared.resolve("run");
+        cli("synth", "chaotic-rnn-inputs", "--out", data.toString(), "--trials", "20", "--time", "15",
+                "--set", "conditions=2", "--set", "units=10", "--set", "neurons=6", "--set", "max-draws=1",
+                "--set", "pulse-interval=15");
+        cli("train", "--data", data.toString(), "--out", run.toString(), "--samples", "2",
+                "--set", "train.max_epochs=2", "--set", "model.gen_dim=8", "--set", "model.fac_dim=3",
+                "--set", "model.ic_enc_dim=6", "--set", "model.ci_enc_dim=6", "--set", "model.con_dim=6",
+                "--set", "model.ic_dim=4", "--set", "model.co_dim=1");
+    }
+
+    static void cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = LatentLabCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, rc, () -> String.join(" ", args) + "\n" + out + err);
+    }
+
+    @Test
+    void aRunFillsEveryPlotAndTheScores() {
+        vm.open(run);
+
+        assertNull(vm.errorProperty().get());
+        assertFalse(vm.busyProperty().get());
+        InspectRun r = vm.runProperty().get();
+        assertNotNull(r);
+        assertTrue(vm.splits().contains(Split.TRAIN));
+        assertEquals(vm.splits().contains(Split.VALID) ? Split.VALID : Split.TRAIN, vm.splitProperty().get());
+        Tensor3 params = r.outputs().get(vm.splitProperty().get()).rates();
+        assertEquals(params.trials(), vm.trialCountProperty().get());
+        assertEquals(6, vm.channelCountProperty().get());
+
+        InspectSeries.Rates rates = vm.ratesProperty().get();
+        assertEquals(15, rates.x().length);
+        assertEquals(15, rates.counts().length);
+        assertEquals(15, rates.inferred().length);
+        assertNotNull(rates.truth(), "synthetic data has true rates");
+        assertEquals(15, rates.truth().length);
+        assertEquals(3, vm.factorsProperty().get().y().length);
+        assertEquals(15, vm.factorsProperty().get().y()[0].length);
+        InspectSeries.Inputs in = vm.inputsProperty().get();
+        assertNotNull(in, "co_dim=1 gives inferred inputs");
+        assertEquals(1, in.inferred().length);
+        assertNotNull(in.truth(), "chaotic-rnn-inputs has true inputs");
+
+        InspectSeries.Trajectories p = vm.trajectoriesProperty().get();
+        assertEquals(params.trials(), p.xs().length);
+        assertTrue(p.explained() > 0 && p.explained() <= 1 + 1e-9, "explained " + p.explained());
+        assertTrue(p.pc1() >= p.pc2());
+
+        assertEquals(List.of("train", "valid"), vm.scores().stream().map(InspectViewModel.ScoreRow::split).toList());
+        assertTrue(vm.scoreMetrics().contains("bps"));
+        vm.scores().forEach(row -> assertEquals(vm.scoreMetrics().size(), row.values().size()));
+    }
+
+    @Test
+    void inferredRatesAreOutputParamsInHertz() {
+        vm.open(run);
+        vm.splitProperty().set(Split.TRAIN);
+        vm.trialProperty().set(2);
+        vm.channelProperty().set(4);
+        InspectRun r = vm.runProperty().get();
+        Tensor3 params = r.outputs().get(Split.TRAIN).rates();
+        double bin = r.session().binSizeMs();
+        double[] expected = new double[15];
+        double[] x = new double[15];
+        for (int t = 0; t < 15; t++) {
+            expected[t] = params.get(2, t, 4) * 1000.0 / bin;
+            x[t] = (t + 0.5) * bin;
+        }
+        assertArrayEquals(expected, vm.ratesProperty().get().inferred(), 1e-6);
+        assertArrayEquals(x, vm.ratesProperty().get().x(), 1e-9);
+        assertEquals("rate (Hz)", vm.ratesProperty().get().unit());
+        Tensor3 recon = r.session().split(Split.TRAIN).reconOrEncod();
+        assertEquals(recon.get(2, 7, 4), vm.ratesProperty().get().counts()[7]);
+    }
+
+    @Test
+    void trialAndChannelAreClamped() {
+        vm.open(run);
+        vm.trialProperty().set(10_000);
+        assertEquals(vm.trialCountProperty().get() - 1, vm.trialProperty().get());
+        vm.channelProperty().set(99);
+        assertEquals(5, vm.channelProperty().get());
+        vm.trialProperty().set(-3);
+        assertEquals(0, vm.trialProperty().get());
+        vm.channelProperty().set(-1);
+        assertEquals(0, vm.channelProperty().get());
+        assertTrue(vm.trialInfoProperty().get().startsWith("trial 0 of "));
+    }
+
+    @Test
+    void aDirectoryWithoutAnOutputFileIsOneLineError() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), "model: {}\n");
+        vm.open(dir);
+
+        String error = vm.errorProperty().get();
+        assertNotNull(error);
+        assertTrue(error.contains("no lfads_output_*.h5"), error);
+        assertFalse(error.contains("\n"));
+        assertNull(vm.runProperty().get());
+        assertFalse(vm.busyProperty().get());
+        vm.clearError();
+        assertNull(vm.errorProperty().get());
+    }
+
+    @Test
+    void aMissingDirectoryIsAnError() {
+        vm.open(dir.resolve("nowhere"));
+        assertTrue(vm.errorProperty().get().contains("not a run directory"), vm.errorProperty().get());
+    }
+}
