@@ -38,7 +38,7 @@ public final class DataFiles {
     public static Session load(Path file, NwbImportOptions nwbOptions, Progress progress) {
         if (isNwb(file)) {
             if (nwbOptions == null) {
-                throw DataException.inFile(file, "is an NWB file: give --align, --window and --bin to bin it");
+                throw DataException.inFile(file, "an NWB file needs --align, --window and --bin to be binned into trials");
             }
             return NwbImporter.importSession(file, nwbOptions, progress);
         }
