@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
+import org.latentlab.ui.Forms;
 import org.latentlab.ui.UiExecutors;
 
 /**
@@ -137,12 +138,8 @@ public final class DataSelection {
 
     /** A channel's name: the file's (e.g. an NWB unit id) when it has names, else its index; and its role. */
     public String channelName(int c) {
-        if (session == null || c < 0 || c >= session.reconChannels()) {
-            return String.valueOf(c);
-        }
-        String kind = c < session.heldInChannels() ? "held-in" : "held-out";
-        return (session.channelNames().isEmpty() ? "channel " + c : "unit " + session.channelNames().get(c))
-                + " (" + kind + ")";
+        String name = Forms.channelName(session, c);
+        return name == null ? String.valueOf(c) : name;
     }
 
     public ObservableList<Split> splits() {

@@ -1,5 +1,8 @@
 package org.latentlab.ui.data;
 
+import static org.latentlab.ui.Forms.hint;
+import static org.latentlab.ui.Forms.mnemonic;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -21,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.latentlab.core.data.Split;
+import org.latentlab.ui.Forms;
 import org.latentlab.ui.IntSpinners;
 
 /**
@@ -129,9 +133,7 @@ public final class DataView extends BorderPane {
         // Smoothing is defined in ms; without a bin size there is nothing to convert it with.
         smoothing.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.sessionProperty().get() == null
                 || Double.isNaN(vm.sessionProperty().get().binSizeMs()), vm.sessionProperty()));
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
+        GridPane g = Forms.grid();
         g.addRow(0, mnemonic("_Split", split), split);
         g.addRow(1, mnemonic("_Trial", trial), trial);
         g.add(trialInfo, 0, 2, 2, 1);
@@ -142,19 +144,7 @@ public final class DataView extends BorderPane {
         return g;
     }
 
-    private static Label mnemonic(String text, Node target) {
-        Label l = new Label(text);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(target);
-        return l;
-    }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
-    }
 
     private Node charts() {
         GridPane g = new GridPane();

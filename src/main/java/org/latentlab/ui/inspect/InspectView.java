@@ -1,5 +1,8 @@
 package org.latentlab.ui.inspect;
 
+import static org.latentlab.ui.Forms.hint;
+import static org.latentlab.ui.Forms.mnemonic;
+
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -24,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.latentlab.core.data.Split;
+import org.latentlab.ui.Forms;
 import org.latentlab.ui.IntSpinners;
 
 /**
@@ -121,13 +125,9 @@ public final class InspectView extends BorderPane {
         trial.setId("inspect-trial-spinner");
         Spinner<Integer> channel = IntSpinners.of(vm.channelProperty(), vm.channelCountProperty());
         channel.setId("inspect-channel-spinner");
-        Label trialInfo = new Label();
-        trialInfo.getStyleClass().add("hint");
-        trialInfo.setWrapText(true);
+        Label trialInfo = hint("");
         trialInfo.textProperty().bind(vm.trialInfoProperty());
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(6);
+        GridPane g = Forms.grid();
         g.addRow(0, mnemonic("S_plit", split), split);
         g.addRow(1, mnemonic("T_rial", trial), trial);
         g.add(trialInfo, 0, 2, 2, 1);
@@ -136,12 +136,6 @@ public final class InspectView extends BorderPane {
         return g;
     }
 
-    private static Label mnemonic(String text, Node target) {
-        Label l = new Label(text);
-        l.setMnemonicParsing(true);
-        l.setLabelFor(target);
-        return l;
-    }
 
     private Node charts() {
         GridPane g = new GridPane();

@@ -23,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
+import org.latentlab.ui.Forms;
 import org.latentlab.ui.UiExecutors;
 import org.latentlab.ui.data.DataViewModel;
 
@@ -161,12 +162,8 @@ public final class InspectViewModel {
 
     /** "channel 3 (held-in)", or the file's unit name when it has names. */
     public String channelName(int c) {
-        var s = loaded == null ? null : loaded.run().session();
-        if (s == null || c < 0 || c >= s.reconChannels()) {
-            return "channel " + c;
-        }
-        return (s.channelNames().isEmpty() ? "channel " + c : "unit " + s.channelNames().get(c))
-                + (c < s.heldInChannels() ? " (held-in)" : " (held-out)");
+        String name = Forms.channelName(loaded == null ? null : loaded.run().session(), c);
+        return name == null ? "channel " + c : name;
     }
 
     public ReadOnlyObjectProperty<InspectRun> runProperty() {
