@@ -29,7 +29,10 @@ public final class H5Arrays {
 
     /** A dataset's values flattened to float, whatever its numeric type. */
     public static float[] floats(Path file, Dataset ds, String key) {
-        Object data = flat(file, ds, key);
+        return toFloats(file, ds, key, flat(file, ds, key));
+    }
+
+    private static float[] toFloats(Path file, Dataset ds, String key, Object data) {
         int n = Array.getLength(data);
         float[] out = new float[n];
         if (data instanceof float[] f) {
@@ -71,14 +74,15 @@ public final class H5Arrays {
         if (data instanceof double[] d) {
             return d;
         }
-        float[] f = floats(file, ds, key);
-        double[] out = new double[f.length];
         if (data instanceof long[] l) {
+            double[] out = new double[l.length];
             for (int i = 0; i < l.length; i++) {
-                out[i] = l[i];
+                out[i] = l[i]; // exact for ids and indices that float would round
             }
             return out;
         }
+        float[] f = toFloats(file, ds, key, data);
+        double[] out = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             out[i] = f[i];
         }
