@@ -87,10 +87,11 @@ public final class LfadsLoss {
         float[] count = new float[m];
         for (int g = 0; g < groups.length; g++) {
             List<NDArray> kernels = model.recurrentKernels(groups[g]);
+            NDArray scale = kernels.isEmpty() ? null : MemberHyper.tensor(nd, scales[g]);
             for (NDArray w : kernels) {
                 long perMember = w.size() / m;
                 NDArray sq = w.square().reshape(m, -1).sum(new int[] {1}).mul(c.of(0.5));
-                sum = sum.add(sq.mul(MemberHyper.tensor(nd, scales[g])));
+                sum = sum.add(sq.mul(scale));
                 for (int k = 0; k < m; k++) {
                     if (scales[g][k] > 0) {
                         count[k] += perMember;
