@@ -15,11 +15,11 @@ import org.latentlab.core.model.lfads.MemberHyper;
  * the gathered arrays, then coordinated dropout on the tensors. SBTT needs nothing here: NaN entries are
  * masked in every batch; with {@code sbtt: off} data holding NaN are refused up front.
  */
-final class Augment {
+public final class Augment {
     private Augment() {
     }
 
-    static LfadsBatch trainingBatch(LfadsSession s, Session data, SplitData split, int[] rows, AugmentConfig a,
+    static LfadsBatch trainingBatch(LfadsSession s, Session data, SplitData split, int[][] rows, AugmentConfig a,
                                     MemberHyper h, SplittableRandom rng) {
         LfadsBatch.Augmenter aug = null;
         if (a.temporalShiftStd() > 0 || a.spikeJitterWidth() > 0) {
@@ -41,12 +41,12 @@ final class Augment {
                 }
             };
         }
-        LfadsBatch b = LfadsBatch.of(s.manager, split, new int[][] {rows}, s.model.shape(), aug);
+        LfadsBatch b = LfadsBatch.of(s.manager, split, rows, s.model.shape(), aug);
         return b.withCoordinatedDropout(h.cdRate(), a.cdPassRate(), s.model.shape(), s.consts);
     }
 
     /** Refuses NaN data when SBTT is off, so missing samples never silently become zeros. */
-    static void checkSbtt(Session data, AugmentConfig a) {
+    public static void checkSbtt(Session data, AugmentConfig a) {
         if (a.sbtt() != SbttMode.OFF) {
             return;
         }

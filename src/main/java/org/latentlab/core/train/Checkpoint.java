@@ -3,6 +3,7 @@ package org.latentlab.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,26 @@ public final class Checkpoint {
     }
 
     public static void save(Path file, MemberParams params, MemberAdamW opt, State state) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", state);
+        write(file, params, opt, json);
+    }
+
+    /** Restores tensors in place and returns the loop state. */
+    public static State load(Path file, MemberParams params, MemberAdamW opt) {
+        JsonNode node = read(file, params, opt);
+        try {
+            return JSON.treeToValue(node.get("state"), State.class);
+        } catch (IOException e) {
+            throw DataException.inFile(file, "corrupt checkpoint state (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Writes every tensor, the optimizer's moments and step counts, and the caller's JSON fields (a training
+     * loop's or a population's state), atomically.
+     */
+    public static void write(Path file, MemberParams params, MemberAdamW opt, Map<String, Object> fields) {
         byte[] tensors;
         try (NDManager tmp = params.manager().newSubManager()) {
             NDList list = new NDList();
@@ -44,8 +65,7 @@ public final class Checkpoint {
             opt.secondMoments().forEach((name, a) -> list.add(named("adam_v/" + name, a, tmp)));
             tensors = list.encode();
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("state", state);
+        Map<String, Object> json = new LinkedHashMap<>(fields);
         json.put("adam_steps", opt.stepCounts());
         AtomicFiles.write(file, tmp -> {
             try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(tmp))) {
@@ -59,8 +79,8 @@ public final class Checkpoint {
         });
     }
 
-    /** Restores tensors in place and returns the loop state. */
-    public static State load(Path file, MemberParams params, MemberAdamW opt) {
+    /** Restores tensors and optimizer state in place and returns the JSON fields written with them. */
+    public static JsonNode read(Path file, MemberParams params, MemberAdamW opt) {
         byte[] stateJson = null;
         byte[] tensors = null;
         try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
@@ -90,7 +110,7 @@ public final class Checkpoint {
             var node = JSON.readTree(stateJson);
             float[] steps = JSON.treeToValue(node.get("adam_steps"), float[].class);
             opt.setStepCounts(steps);
-            return JSON.treeToValue(node.get("state"), State.class);
+            return node;
         } catch (IOException e) {
             throw DataException.inFile(file, "corrupt checkpoint state (" + e.getMessage() + ")");
         }

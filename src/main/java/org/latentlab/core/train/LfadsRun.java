@@ -98,30 +98,43 @@ public final class LfadsRun {
 
     /** The keys that make a run the same run: config, data checksum and options, seed. */
     static Map<String, String> identity(Spec spec) {
+        return identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
+    }
+
+    /** The identity of any run (train or PBT) from its data checksum and options, seed and config record. */
+    public static Map<String, String> identity(String dataSha256, Map<String, String> dataOptions, long seed,
+                                               Record config) {
         Map<String, String> id = new LinkedHashMap<>();
-        id.put("data_sha256", spec.dataSha256());
-        spec.dataOptions().forEach((k, v) -> id.put("data." + k, v));
-        id.put("seed", Long.toString(spec.seed()));
-        Config.flatten(spec.config()).forEach(id::put);
+        id.put("data_sha256", dataSha256);
+        dataOptions.forEach((k, v) -> id.put("data." + k, v));
+        id.put("seed", Long.toString(seed));
+        Config.flatten(config).forEach(id::put);
         return id;
     }
 
     static Map<String, Object> provenance(Spec spec) {
+        return provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config(),
+                spec.version(), spec.samples());
+    }
+
+    /** What a summary records about where a run came from: data, seed, config, versions, device, threads. */
+    public static Map<String, Object> provenance(Path dataFile, String dataSha256, Map<String, String> dataOptions,
+                                                 long seed, Record config, String version, int samples) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("data_file", spec.dataFile().toAbsolutePath().toString());
-        p.put("data_sha256", spec.dataSha256());
-        p.put("data_options", spec.dataOptions());
-        p.put("seed", spec.seed());
-        p.put("config", Config.flatten(spec.config()));
+        p.put("data_file", dataFile.toAbsolutePath().toString());
+        p.put("data_sha256", dataSha256);
+        p.put("data_options", dataOptions);
+        p.put("seed", seed);
+        p.put("config", Config.flatten(config));
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("latentlab", spec.version());
+        v.put("latentlab", version);
         v.put("djl", ai.djl.engine.Engine.getDjlVersion());
         v.put("engine", TorchEngine.describe());
         v.put("java", Runtime.version().toString());
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("versions", v);
         p.put("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
-        p.put("samples", spec.samples());
+        p.put("samples", samples);
         return p;
     }
 }

@@ -1,9 +1,6 @@
 package org.latentlab.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import java.nio.file.Files;
 import java.util.SplittableRandom;
 import org.latentlab.core.config.LfadsConfig;
@@ -11,11 +8,7 @@ import org.latentlab.core.config.TrainConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
-import org.latentlab.core.model.lfads.LfadsBatch;
-import org.latentlab.core.model.lfads.LfadsLoss;
-import org.latentlab.core.model.lfads.LfadsOutput;
 import org.latentlab.core.model.lfads.MemberHyper;
-import org.latentlab.core.model.nn.Dropout;
 
 /**
  * Trains one LFADS model (a population of one) epoch by epoch: shuffled batches with coordinated dropout,
@@ -32,6 +25,7 @@ public final class LfadsTrainer {
     private final LfadsSession s;
     private final MemberAdamW opt;
     private final Validator validator;
+    private final TrainStep trainStep;
 
     public LfadsTrainer(Session data, LfadsConfig cfg, long seed, RunDirectory run, TrainingListener listener,
                         LfadsSession session) {
@@ -43,6 +37,7 @@ public final class LfadsTrainer {
         this.s = session;
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
         this.validator = new Validator(data, cfg, session);
+        this.trainStep = new TrainStep(session, data, cfg, opt);
         if (cfg.train().threads() > 0) {
             JniUtils.setNumThreads(cfg.train().threads());
         }
@@ -155,29 +150,9 @@ public final class LfadsTrainer {
 
     /** One optimisation step; returns loss, recon, KL ic, KL co, L2 and the gradient norm. */
     private double[] step(SplitData train, int[] rows, MemberHyper h, double rampKl, double rampL2, SplittableRandom rng) {
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            LfadsBatch batch = Augment.trainingBatch(s, data, train, rows, cfg.augment(), h, rng);
-            Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts);
-            LfadsLoss.Terms terms;
-            try (GradientCollector gc = s.engine.newGradientCollector()) {
-                LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true);
-                terms = LfadsLoss.compute(s.model, out, batch.recon(), batch.observed(), batch.gradMask(), h,
-                        rampL2, rampKl, cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
-                gc.backward(terms.total().sum());
-            }
-            float loss = terms.total().getFloat(0);
-            if (!Float.isFinite(loss)) {
-                return new double[] {loss, 0, 0, 0, 0, 0};
-            }
-            float[] norms = opt.step(h.lr(), new float[] {(float) cfg.train().weightDecay()}, cfg.train().maxGradNorm());
-            return new double[] {loss, first(terms.recon()), first(terms.klIc()), first(terms.klCo()),
-                first(terms.l2()), norms[0]};
-        }
-    }
-
-    private static double first(NDArray a) {
-        return a.getFloat(0);
+        TrainStep.Result r = trainStep.run(train, new int[][] {rows}, h, new float[] {(float) cfg.train().weightDecay()},
+                rampKl, rampL2, rng);
+        return new double[] {r.loss()[0], r.recon()[0], r.klIc()[0], r.klCo()[0], r.l2()[0], r.gradNorm()[0]};
     }
 
     MemberHyper hyper(double lr) {

@@ -1,6 +1,7 @@
 package org.latentlab.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
@@ -39,13 +40,27 @@ public final class MemberAdamW {
     }
 
     /**
-     * One update from the gradients backward left on the parameters, which are then zeroed.
+     * One update of every member from the gradients backward left on the parameters, which are then zeroed.
      *
      * @return each member's gradient norm before clipping
      */
     public float[] step(float[] lr, float[] weightDecay, double maxGradNorm) {
+        boolean[] all = new boolean[params.members()];
+        java.util.Arrays.fill(all, true);
+        return step(lr, weightDecay, maxGradNorm, all);
+    }
+
+    /**
+     * As {@link #step(float[], float[], double)}, but members with {@code update[m] == false} (a non-finite
+     * loss) are left exactly as they were: weights, moments and step count.
+     */
+    public float[] step(float[] lr, float[] weightDecay, double maxGradNorm, boolean[] update) {
         int members = params.members();
         NDManager nd = params.manager();
+        boolean partial = false;
+        for (boolean u : update) {
+            partial |= !u;
+        }
         try (NDManager s = nd.newSubManager()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             NDArray sq = s.zeros(new Shape(members));
@@ -60,7 +75,15 @@ public final class MemberAdamW {
             float[] lrT = new float[members];
             float[] bc2 = new float[members];
             float[] decay = new float[members];
+            float[] keep = new float[members];
             for (int k = 0; k < members; k++) {
+                keep[k] = update[k] ? 1f : 0f;
+                if (!update[k]) {
+                    scale[k] = 0f;
+                    bc2[k] = 1f;
+                    decay[k] = 1f;
+                    continue;
+                }
                 scale[k] = Float.isFinite(norms[k]) && norms[k] > maxGradNorm ? (float) (maxGradNorm / norms[k]) : 1f;
                 steps[k]++;
                 // Bias corrections folded into the step size: lr / (1 - b1^t), and sqrt(1 - b2^t) on v.
@@ -72,18 +95,47 @@ public final class MemberAdamW {
                 String name = e.getKey();
                 NDArray p = e.getValue();
                 int rank = p.getShape().dimension();
-                NDArray g = grads.get(name).mul(Dropout.broadcastMember(s.create(scale), rank));
+                NDArray g = grads.get(name);
+                if (partial) { // a skipped member's gradient may hold NaN, which 0 * NaN would spread
+                    g = NDArrays.where(Dropout.broadcastMember(s.create(keep), rank).gt(0f).broadcast(g.getShape()),
+                            g, s.zeros(g.getShape()));
+                }
+                g = g.mul(Dropout.broadcastMember(s.create(scale), rank));
                 NDArray mm = m.get(name);
                 NDArray vv = v.get(name);
+                NDArray oldM = partial ? mm.duplicate() : null;
+                NDArray oldV = partial ? vv.duplicate() : null;
                 mm.muli(beta1).addi(g.mul(1 - beta1));
                 vv.muli(beta2).addi(g.square().mul(1 - beta2));
                 NDArray denom = vv.sqrt().div(Dropout.broadcastMember(s.create(bc2), rank)).add(eps);
-                NDArray update = mm.div(denom).mul(Dropout.broadcastMember(s.create(lrT), rank));
-                p.muli(Dropout.broadcastMember(s.create(decay), rank)).subi(update);
-                grads.get(name).subi(grads.get(name)); // zero the gradient for the next backward
+                NDArray update1 = mm.div(denom).mul(Dropout.broadcastMember(s.create(lrT), rank));
+                p.muli(Dropout.broadcastMember(s.create(decay), rank)).subi(update1);
+                if (partial) { // restore the skipped members' moments
+                    NDArray k = Dropout.broadcastMember(s.create(keep), rank);
+                    NDArray back = k.neg().add(1f);
+                    mm.muli(k).addi(oldM.mul(back));
+                    vv.muli(k).addi(oldV.mul(back));
+                }
+                zero(grads.get(name), partial);
             }
             return norms;
         }
+    }
+
+    /** Zeroes a gradient for the next backward; {@code g - g} is cheapest but leaves NaN where NaN was. */
+    private static void zero(NDArray g, boolean mayHoldNaN) {
+        if (mayHoldNaN) {
+            g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
+        } else {
+            g.subi(g);
+        }
+    }
+
+    /** Copies member {@code from}'s moments and step count onto member {@code to} (PBT exploit). */
+    public void copyMember(int from, int to) {
+        MemberParams.copySlice(m, from, to);
+        MemberParams.copySlice(v, from, to);
+        steps[to] = steps[from];
     }
 
     /** Optimizer state for checkpoints: first and second moments by parameter name, and the step counts. */

@@ -57,6 +57,11 @@ public final class RunDirectory {
      * @throws DataException when the directory belongs to a different run (names the first differing key)
      */
     public Status prepare(Map<String, String> identity, String configYaml) {
+        return prepare(identity, configYaml, "config.yaml");
+    }
+
+    /** As {@link #prepare(Map, String)}, writing the config under another name (a PBT run's own config). */
+    public Status prepare(Map<String, String> identity, String configYaml, String configFileName) {
         Path runJson = dir.resolve("run.json");
         if (Files.exists(runJson)) {
             Map<String, String> old = readIdentity(runJson);
@@ -91,7 +96,7 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot create (" + e.getMessage() + ")", e);
         }
-        AtomicFiles.writeString(dir.resolve("config.yaml"), configYaml);
+        AtomicFiles.writeString(dir.resolve(configFileName), configYaml);
         writeJson(runJson, identity);
         return Status.NEW;
     }
@@ -134,6 +139,24 @@ public final class RunDirectory {
         }
         lines.add(m.csvRow());
         AtomicFiles.writeString(metrics(), String.join("\n", lines) + "\n");
+    }
+
+    /** Drops metrics rows of epochs at or after {@code epoch} (work a killed run must redo). */
+    public void truncateMetrics(int epoch) {
+        if (!Files.exists(metrics())) {
+            return;
+        }
+        List<String> kept = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(metrics())) {
+                if (kept.isEmpty() || epochOf(line) < epoch) {
+                    kept.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.writeString(metrics(), String.join("\n", kept) + "\n");
     }
 
     private static int epochOf(String csvLine) {

@@ -18,51 +18,69 @@ import org.latentlab.core.model.nn.Dropout;
  * sampled once, loss terms with the current ramps; plus bits per spike and R² of the predicted rates.
  * Without a valid split the training trials are scored instead (and the summary says so).
  */
-final class Validator {
+public final class Validator {
     private final Session data;
     private final LfadsConfig cfg;
     private final LfadsSession s;
     private final SplitData split;
 
-    Validator(Session data, LfadsConfig cfg, LfadsSession s) {
+    public Validator(Session data, LfadsConfig cfg, LfadsSession s) {
         this.data = data;
         this.cfg = cfg;
         this.s = s;
         this.split = data.has(Split.VALID) ? data.split(Split.VALID) : data.split(Split.TRAIN);
     }
 
-    record Result(double loss, double recon, SplitScores scores) {
+    public record Result(double loss, double recon, SplitScores scores) {
     }
 
+    /** Member 0's result (plain training has one member). */
     Result validate(MemberHyper h, double rampKl, double rampL2) {
+        return validateAll(h, rampKl, rampL2)[0];
+    }
+
+    /** Every member's validation result; all members see the same trials. */
+    public Result[] validateAll(MemberHyper h, double rampKl, double rampL2) {
+        int members = h.members();
         int n = split.trials();
         int batch = Math.min(cfg.train().batchSize(), n);
         int tr = s.model.shape().reconBins();
         int channels = s.model.shape().recon();
-        float[] rates = new float[n * tr * channels];
-        double loss = 0;
-        double recon = 0;
-        Dropout none = new Dropout(s.manager.create(new float[] {0f}), s.consts);
+        float[][] rates = new float[members][n * tr * channels];
+        double[] loss = new double[members];
+        double[] recon = new double[members];
+        Dropout none = new Dropout(s.manager.create(new float[members]), s.consts);
         for (int from = 0; from < n; from += batch) {
             int b = Math.min(batch, n - from);
-            int[] rows = new int[b];
-            for (int k = 0; k < b; k++) {
-                rows[k] = from + k;
+            int[][] rows = new int[members][b];
+            for (int m = 0; m < members; m++) {
+                for (int k = 0; k < b; k++) {
+                    rows[m][k] = from + k;
+                }
             }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                LfadsBatch in = LfadsBatch.of(s.manager, split, new int[][] {rows}, s.model.shape());
+                LfadsBatch in = LfadsBatch.of(s.manager, split, rows, s.model.shape());
                 LfadsOutput out = s.model.forward(in.encod(), in.ext(), none, false, true);
                 LfadsLoss.Terms t = LfadsLoss.compute(s.model, out, in.recon(), in.observed(), null, h, rampL2, rampKl,
                         cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
-                loss += t.total().getFloat(0) * b;
-                recon += t.recon().getFloat(0) * b;
+                float[] tl = t.total().toFloatArray();
+                float[] trc = t.recon().toFloatArray();
                 float[] mean = s.model.observation().mean(out.raw(), s.consts).toFloatArray();
-                System.arraycopy(mean, 0, rates, from * tr * channels, mean.length);
+                int per = b * tr * channels;
+                for (int m = 0; m < members; m++) {
+                    loss[m] += tl[m] * b;
+                    recon[m] += trc[m] * b;
+                    System.arraycopy(mean, m * per, rates[m], from * tr * channels, per);
+                }
             }
         }
-        Tensor3 predicted = Tensor3.of(n, tr, channels, rates);
         boolean counts = s.model.observation() instanceof Poisson;
-        return new Result(loss / n, recon / n, SplitScores.of(data, split, predicted, counts));
+        Result[] out = new Result[members];
+        for (int m = 0; m < members; m++) {
+            Tensor3 predicted = Tensor3.of(n, tr, channels, rates[m]);
+            out[m] = new Result(loss[m] / n, recon[m] / n, SplitScores.of(data, split, predicted, counts));
+        }
+        return out;
     }
 }

@@ -113,6 +113,53 @@ public final class MemberParams {
         p.set(values.toType(DataType.FLOAT32, false).toFloatArray());
     }
 
+    /** Copies member {@code from}'s values of every tensor onto member {@code to} (PBT exploit). */
+    public void copyMember(int from, int to) {
+        copySlice(params, from, to);
+    }
+
+    /** Member {@code m}'s values of every tensor, flat, by name (to build a one-member model from it). */
+    public Map<String, float[]> memberValues(int m) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        params.forEach((name, a) -> {
+            float[] all = a.toFloatArray();
+            int per = all.length / members;
+            out.put(name, java.util.Arrays.copyOfRange(all, m * per, (m + 1) * per));
+        });
+        return out;
+    }
+
+    /** Sets member {@code m}'s values of every tensor (the inverse of {@link #memberValues(int)}). */
+    public void setMemberValues(int m, Map<String, float[]> values) {
+        params.forEach((name, a) -> {
+            float[] v = values.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("no values for parameter '" + name + "'");
+            }
+            float[] all = a.toFloatArray();
+            int per = all.length / members;
+            if (v.length != per) {
+                throw new IllegalArgumentException("parameter '" + name + "' has " + per + " values per member, got " + v.length);
+            }
+            System.arraycopy(v, 0, all, m * per, per);
+            a.set(all);
+        });
+    }
+
+    /**
+     * Copies slice {@code from} of the leading (member) axis onto slice {@code to} in every tensor of the map,
+     * in place. Goes through Java arrays: in-place indexing on a tensor that requires gradients is refused by
+     * autograd, and this runs once per generation.
+     */
+    public static void copySlice(Map<String, NDArray> tensors, int from, int to) {
+        for (NDArray a : tensors.values()) {
+            float[] all = a.toFloatArray();
+            int per = (int) (all.length / a.getShape().get(0));
+            System.arraycopy(all, from * per, all, to * per, per);
+            a.set(all);
+        }
+    }
+
     /** Number of trainable scalars per member. */
     public long countPerMember() {
         long n = 0;

@@ -1,0 +1,140 @@
+package org.latentlab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latentlab.core.Progress;
+import org.latentlab.core.config.AutoLfadsConfig;
+import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.data.Checksums;
+import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.DataFiles;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.nwb.NwbImportOptions;
+import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.pbt.Generation;
+import org.latentlab.core.pbt.PbtRun;
+import org.latentlab.core.pbt.PopulationListener;
+import org.latentlab.core.train.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code latentlab pbt}: AutoLFADS, LFADS with hyperparameters tuned by population-based training. */
+@Command(name = "pbt", mixinStandardHelpOptions = true,
+        description = {"Train an LFADS population with population-based training (AutoLFADS).",
+            "Keys: pbt.population, pbt.epochs_per_generation, pbt.max_generations, pbt.exploit, pbt.search.<name>.min ...",
+            "Re-running on the same --out resumes from the last completed generation, or prints the summary."})
+final class PbtCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "F", description = "Dataset (.h5, or .nwb with --align/--window/--bin).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory.")
+    Path out;
+
+    @Option(names = "--config", paramLabel = "C.yaml", description = "Config file (YAML or JSON); defaults otherwise.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. pbt.population=8 (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--samples", defaultValue = "50", paramLabel = "S",
+            description = "Posterior samples averaged for the best member's outputs (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Mixin
+    NwbOptions nwb;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, config, set);
+        if (samples < 1) {
+            throw new DataException("--samples must be at least 1, got " + samples);
+        }
+        NwbImportOptions nwbOptions = nwb.given() ? nwb.toOptions(seed) : null;
+        Session session = DataFiles.load(data, nwbOptions, Progress.NONE);
+        Map<String, String> dataOptions = new LinkedHashMap<>();
+        if (nwbOptions != null) {
+            dataOptions.put("nwb_import", nwbOptions.toString());
+        }
+        o.println("AutoLFADS on " + data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
+                + session.reconChannels() + " channels): " + cfg.pbt().population() + " members, generations of "
+                + cfg.pbt().epochsPerGeneration() + " epochs, burn-in " + cfg.pbt().burnIn(cfg.train())
+                + " epochs, with " + TorchEngine.describe());
+        o.flush();
+        PbtRun.Spec runSpec = new PbtRun.Spec(data, Checksums.sha256(data), dataOptions, session, cfg, seed, out,
+                samples, Versions.latentLab());
+        PbtRun.Result r;
+        try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
+            r = PbtRun.run(runSpec, new Printer(o, bar), bar);
+        }
+        if (r.status() == RunDirectory.Status.FINISHED) {
+            o.println("this run had already finished:");
+        }
+        printSummary(o, new RunDirectory(out).readSummary());
+        return 0;
+    }
+
+    static void printSummary(PrintWriter o, JsonNode s) {
+        o.println("stopped: " + s.get("stop_reason").asText() + " after " + s.get("generations").asInt()
+                + " generations (" + s.get("epochs").asInt() + " epochs)");
+        o.println(String.format("best member %d: valid_recon_smth %.5f (median member %.5f), valid r2 %s (median %s)",
+                s.get("best_member").asInt(), s.get("best_metric").asDouble(), s.get("median_member_metric").asDouble(),
+                r2(s.get("members").get(s.get("best_member").asInt()).get("valid_r2")),
+                r2(s.get("median_member_valid_r2"))));
+        StringBuilder h = new StringBuilder("best hyperparameters:");
+        s.get("best_hyperparameters").fields().forEachRemaining(e ->
+                h.append(String.format(" %s=%.3g", e.getKey().substring(e.getKey().indexOf('.') + 1), e.getValue().asDouble())));
+        o.println(h);
+        s.get("scores").fields().forEachRemaining(e -> {
+            StringBuilder b = new StringBuilder(String.format("  %-6s", e.getKey()));
+            e.getValue().fields().forEachRemaining(m -> {
+                if (!m.getValue().isNull() && !Double.isNaN(m.getValue().asDouble())) {
+                    b.append(String.format("  %s %.4f", m.getKey(), m.getValue().asDouble()));
+                }
+            });
+            o.println(b);
+        });
+        o.println("outputs: " + s.get("output_file").asText() + ", pbt.csv, members/*/metrics.csv");
+    }
+
+    private static String r2(JsonNode v) {
+        return v == null || v.isNull() || Double.isNaN(v.asDouble()) ? "n/a" : String.format("%.3f", v.asDouble());
+    }
+
+    /** A line per generation (and on messages); the progress bar shows the epochs in between. */
+    private record Printer(PrintWriter out, ConsoleProgress bar) implements PopulationListener {
+        @Override
+        public void onProgress(long done, long total, String what) {
+            bar.update(done, total, what);
+        }
+
+        @Override
+        public void onGeneration(Generation g) {
+            out.println(String.format("generation %3d  epochs to %4d  best member %2d  valid_recon_smth %.5f  %s  %.0f s",
+                    g.generation(), g.epoch(), g.bestMember(), g.bestMetric(),
+                    g.exploited() ? g.exploits() + " exploited" : "burn-in", g.seconds()));
+            out.flush();
+        }
+
+        @Override
+        public void onMessage(String message) {
+            out.println(message);
+            out.flush();
+        }
+    }
+}

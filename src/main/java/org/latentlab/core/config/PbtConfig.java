@@ -1,0 +1,59 @@
+package org.latentlab.core.config;
+
+/**
+ * Population-based training (reference §2): how many members, how long a generation is, when exploiting
+ * starts, how members copy and perturb each other, and when the search stops. Under PBT the single-run
+ * stopping rules of {@code train} (patience, plateau scheduler, {@code max_minutes}) do not apply; a member's
+ * learning rate is its hyperparameter, constant within a generation; {@code train.max_epochs} still caps the
+ * run.
+ *
+ * @param population          members trained side by side; 16 as NeuroCAAS's AutoLFADS (lfads-torch uses 20)
+ * @param epochsPerGeneration epochs between exploit/explore steps; 25 as lfads-torch
+ * @param maxGenerations      hard limit on generations; 50 as autolfads-tf2
+ * @param burnInEpochs        no exploit before this epoch; -1 = when the KL and L2 ramps end
+ * @param exploit             tournament (lfads-torch's binary tournament) or truncation
+ * @param quantile            for truncation: the fraction of members in the bottom (and top) group; 0.25
+ * @param resampleProbability chance that explore redraws a value from its initial distribution instead of
+ *                            perturbing it; 0 as lfads-torch
+ * @param patience            stop when the population's best smoothed validation recon has not improved by
+ *                            {@code min_improvement} (relative) over this many generations after burn-in; 4
+ * @param minImprovement      that relative threshold; 5e-4 as lfads-torch and autolfads-tf2
+ * @param maxMinutes          wall-clock budget: no generation starts that would end after it (estimated from the
+ *                            last generation), 0 = none; 26, so the default run ends within 30 minutes on a laptop
+ * @param search              the search space
+ */
+public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
+                        ExploitMethod exploit, double quantile, double resampleProbability, int patience,
+                        double minImprovement, double maxMinutes, SearchSpace search) {
+
+    public PbtConfig {
+        Check.positive("population", population);
+        if (population < 2) {
+            throw new IllegalArgumentException("population must be at least 2, got " + population);
+        }
+        Check.positive("epochs_per_generation", epochsPerGeneration);
+        Check.positive("max_generations", maxGenerations);
+        if (burnInEpochs < -1) {
+            throw new IllegalArgumentException("burn_in_epochs must be -1 (the ramps' end) or >= 0, got " + burnInEpochs);
+        }
+        Check.notNull("exploit", exploit);
+        if (!(quantile > 0 && quantile <= 0.5)) {
+            throw new IllegalArgumentException("quantile must be in (0, 0.5], got " + quantile);
+        }
+        Check.closed("resample_probability", resampleProbability, 0, 1);
+        Check.positive("patience", patience);
+        Check.nonNegative("min_improvement", minImprovement);
+        Check.nonNegative("max_minutes", maxMinutes);
+        Check.notNull("search", search);
+    }
+
+    public static PbtConfig defaults() {
+        return new PbtConfig(16, 25, 50, -1, ExploitMethod.TOURNAMENT, 0.25, 0.0, 4, 5e-4, 26.0,
+                SearchSpace.defaults());
+    }
+
+    /** The first epoch at which members may be exploited. */
+    public int burnIn(TrainConfig train) {
+        return burnInEpochs >= 0 ? burnInEpochs : train.burnInEpochs();
+    }
+}

@@ -1,0 +1,39 @@
+package org.latentlab.core.pbt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row of {@code pbt.csv}. At every generation boundary each member gets a {@code keep} row, or, when it
+ * copies another member, an {@code exploit} row (a worse member copying a better one) or a {@code replace}
+ * row (a member whose loss became non-finite), each with the values it copied, followed by an {@code explore}
+ * row with the perturbed values it trains with next. {@code metric} is the member's own smoothed validation
+ * recon at the boundary (empty when non-finite); {@code parent} the member whose weights member {@code member} carries into the next generation (itself
+ * for keep), so the rows of all generations form the population's family tree.
+ */
+public record PbtRow(int generation, int epoch, int member, int parent, String action, double metric,
+                     double[] hyper) {
+
+    public static String header() {
+        List<String> cols = new ArrayList<>(List.of("generation", "epoch", "member", "parent", "action", "metric"));
+        for (Hyperparameter h : Hyperparameter.values()) {
+            cols.add(h.column());
+        }
+        return String.join(",", cols);
+    }
+
+    public String csv() {
+        StringBuilder b = new StringBuilder();
+        b.append(generation).append(',').append(epoch).append(',').append(member).append(',').append(parent)
+                .append(',').append(action).append(',').append(Double.isFinite(metric) ? num(metric) : "");
+        for (double v : hyper) {
+            b.append(',').append(num(v));
+        }
+        return b.toString();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,338 @@
+package org.latentlab.core.pbt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.latentlab.core.Progress;
+import org.latentlab.core.config.AutoLfadsConfig;
+import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.config.Overrides;
+import org.latentlab.core.config.PbtConfig;
+import org.latentlab.core.data.AtomicFiles;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.model.lfads.LfadsOutputFile;
+import org.latentlab.core.model.lfads.PosteriorOutputs;
+import org.latentlab.core.train.Augment;
+import org.latentlab.core.train.Checkpoint;
+import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.LfadsRun;
+import org.latentlab.core.train.LfadsSession;
+import org.latentlab.core.train.MemberAdamW;
+import org.latentlab.core.train.RunDirectory;
+import org.latentlab.core.train.TrainingDivergedException;
+
+/**
+ * A whole {@code pbt}: claim or resume the run directory, train the population generation by generation,
+ * rank, exploit and explore at each boundary after burn-in, stop on the improvement rule or a limit, then
+ * write the best member as an ordinary run (its {@code config.yaml}, {@code checkpoints/best.ckpt},
+ * posterior-averaged {@code lfads_output_<stem>.h5} and {@code summary.json}) so {@code infer}, {@code eval}
+ * and the workbench read it like a {@code train} run.
+ *
+ * <p>Files: {@code pbt-config.yaml} (the run's config), {@code pbt.csv} (see {@link PbtRow}),
+ * {@code members/mNN/metrics.csv}, and {@code checkpoints/population.ckpt}, written atomically after each
+ * generation's logs, so a killed run resumes from its last completed generation.
+ */
+public final class PbtRun {
+    static final String POPULATION_CHECKPOINT = "checkpoints/population.ckpt";
+    static final String CONFIG_FILE = "pbt-config.yaml";
+
+    private PbtRun() {
+    }
+
+    public record Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+                       AutoLfadsConfig config, long seed, Path out, int samples, String version) {
+    }
+
+    public record Result(RunDirectory.Status status, Path summary) {
+    }
+
+    public static Result run(Spec spec, PopulationListener listener, Progress sampling) {
+        RunDirectory dir = new RunDirectory(spec.out());
+        Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
+        identity.put("command", "pbt");
+        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()), CONFIG_FILE);
+        if (status == RunDirectory.Status.FINISHED) {
+            return new Result(status, dir.summary());
+        }
+        Augment.checkSbtt(spec.session(), spec.config().augment());
+        long started = System.nanoTime();
+        AutoLfadsConfig c = spec.config();
+        PbtConfig pbt = c.pbt();
+        LfadsConfig base = c.lfads();
+        int length = pbt.epochsPerGeneration();
+        int burnIn = pbt.burnIn(c.train());
+        int maxGenerations = Math.min(pbt.maxGenerations(), (c.train().maxEpochs() + length - 1) / length);
+        if (burnIn >= maxGenerations * length) {
+            listener.onMessage("warning: the run (at most " + maxGenerations * length + " epochs) is shorter than the "
+                    + "burn-in (" + burnIn + " epochs): members train but are never exploited");
+        }
+        Path ckpt = dir.path().resolve(POPULATION_CHECKPOINT);
+        try (PopulationExecutor ex = new VectorisedExecutor(spec.session(), base, pbt.population(), spec.seed())) {
+            Population pop;
+            if (Files.exists(ckpt)) {
+                pop = Population.fromFields(ex.restore(ckpt));
+                listener.onMessage("resuming after generation " + (pop.generation - 1) + " from " + ckpt);
+            } else {
+                pop = Population.initial(pbt, base, spec.seed());
+            }
+            PbtLog log = new PbtLog(dir.path(), pbt.population());
+            log.truncate(pop.generation, pop.generation * length);
+            while (pop.stopReason == null) {
+                if (pop.generation >= maxGenerations) {
+                    pop.stopReason = maxGenerations == pbt.maxGenerations()
+                            ? "reached pbt.max_generations (" + maxGenerations + ")"
+                            : "reached train.max_epochs (" + c.train().maxEpochs() + ")";
+                    break;
+                }
+                if (pbt.maxMinutes() > 0 && pop.lastGenerationSeconds > 0
+                        && pop.elapsedSeconds + pop.lastGenerationSeconds > pbt.maxMinutes() * 60) {
+                    pop.stopReason = "time budget: another generation would end after pbt.max_minutes ("
+                            + pbt.maxMinutes() + ")";
+                    break;
+                }
+                Generation g = generation(pop, ex, spec, burnIn, maxGenerations * length, log, listener);
+                ex.save(ckpt, pop.toFields());
+                listener.onGeneration(g);
+            }
+            listener.onMessage(pop.stopReason);
+            int best = pop.best();
+            if (best < 0) {
+                throw new TrainingDivergedException("no member has a finite validation metric; see " + log.csv());
+            }
+            finish(spec, dir, ex, pop, best, started);
+        }
+        return new Result(status, dir.summary());
+    }
+
+    /** Trains one generation, ranks it, applies exploit/explore, logs it and decides whether to stop. */
+    private static Generation generation(Population pop, PopulationExecutor ex, Spec spec, int burnIn, int totalEpochs,
+                                         PbtLog log, PopulationListener listener) {
+        PbtConfig pbt = spec.config().pbt();
+        int g = pop.generation;
+        int from = g * pbt.epochsPerGeneration();
+        int to = from + pbt.epochsPerGeneration();
+        long t0 = System.nanoTime();
+        PopulationListener logging = new PopulationListener() {
+            @Override
+            public void onMemberEpoch(int member, EpochMetrics m) {
+                log.appendMetrics(member, m);
+                pop.validR2[member] = m.validR2();
+                listener.onMemberEpoch(member, m);
+            }
+
+            @Override
+            public void onProgress(long done, long total, String what) {
+                listener.onProgress(done, total, what);
+            }
+        };
+        boolean[] failed = ex.train(from, to, pop.hyper, pop.smooth, totalEpochs, logging);
+        for (int m = 0; m < pop.metric.length; m++) {
+            pop.metric[m] = failed[m] ? Double.NaN : pop.smooth[m];
+        }
+        boolean exploiting = to >= burnIn;
+        List<Exploit.Move> moves;
+        try {
+            moves = exploiting
+                    ? Exploit.plan(pop.metric, pbt.exploit(), pbt.quantile(), PbtRandom.exploit(spec.seed(), g))
+                    : Exploit.replaceFailed(pop.metric, PbtRandom.exploit(spec.seed(), g));
+        } catch (IllegalStateException e) {
+            throw new TrainingDivergedException("every member's loss became non-finite in generation " + g
+                    + "; the last completed generation is kept in " + POPULATION_CHECKPOINT
+                    + ". Narrow the search space (lower pbt.search.lr_init.max).");
+        }
+        int best = pop.best();
+        double bestMetric = pop.metric[best];
+        List<PbtRow> rows = apply(pop, ex, moves, g, to, pbt, spec.seed());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pop.generation = g + 1;
+        pop.elapsedSeconds += seconds;
+        pop.lastGenerationSeconds = seconds;
+        if (exploiting) {
+            pop.bestHistory.add(bestMetric);
+            if (StopRule.shouldStop(pop.bestHistory, pbt.patience(), pbt.minImprovement())) {
+                pop.stopReason = "the best valid_recon_smth improved by less than " + pbt.minImprovement()
+                        + " (relative) over " + pbt.patience() + " generations";
+            }
+        }
+        log.appendRows(rows);
+        return new Generation(g, to, rows, best, bestMetric, exploiting, seconds);
+    }
+
+    /** Copies and perturbs per the plan; returns the generation's pbt.csv rows. */
+    static List<PbtRow> apply(Population pop, PopulationExecutor ex, List<Exploit.Move> moves, int g, int epoch,
+                              PbtConfig pbt, long seed) {
+        List<PbtRow> rows = new ArrayList<>();
+        for (Exploit.Move mv : moves) {
+            int m = mv.member();
+            if (mv.action() == Exploit.Action.KEEP) {
+                pop.parent[m] = m;
+                rows.add(new PbtRow(g, epoch, m, m, "keep", pop.metric[m], pop.hyper[m].clone()));
+                continue;
+            }
+            int src = mv.source();
+            ex.copy(src, m);
+            pop.hyper[m] = pop.hyper[src].clone();
+            pop.smooth[m] = pop.smooth[src];
+            pop.parent[m] = src;
+            String action = mv.action() == Exploit.Action.EXPLOIT ? "exploit" : "replace";
+            rows.add(new PbtRow(g, epoch, m, src, action, pop.metric[m], pop.hyper[m].clone()));
+            var rng = PbtRandom.explore(seed, m, g);
+            for (Hyperparameter h : Hyperparameter.values()) {
+                var range = h.range(pbt.search());
+                if (range.search()) {
+                    pop.hyper[m][h.ordinal()] = Explore.explore(range, pop.hyper[m][h.ordinal()],
+                            pbt.resampleProbability(), rng);
+                }
+            }
+            rows.add(new PbtRow(g, epoch, m, src, "explore", pop.metric[m], pop.hyper[m].clone()));
+        }
+        return rows;
+    }
+
+    /** An LFADS config holding one member's hyperparameter values. */
+    static LfadsConfig memberConfig(LfadsConfig base, double[] hyper) {
+        List<String> set = new ArrayList<>();
+        for (Hyperparameter h : Hyperparameter.values()) {
+            set.add(h.key() + "=" + hyper[h.ordinal()]);
+        }
+        return Overrides.apply(base, set);
+    }
+
+    /** Writes the best member as an ordinary run: config, checkpoint, posterior outputs, summary. */
+    private static void finish(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
+                               long started) {
+        LfadsConfig cfg = memberConfig(spec.config().lfads(), pop.hyper[best]);
+        Session data = spec.session();
+        int epochs = pop.generation * spec.config().pbt().epochsPerGeneration();
+        try (LfadsSession one = new LfadsSession(data, cfg, 1, spec.seed())) {
+            one.params.setMemberValues(0, ex.memberWeights(best));
+            // The exported checkpoint is for inference: the best member's weights, fresh optimizer moments.
+            Checkpoint.save(dir.bestCheckpoint(), one.params, new MemberAdamW(one.params, cfg.train().adamEpsilon()),
+                    new Checkpoint.State(epochs - 1, pop.metric[best], epochs - 1, pop.smooth[best], 0,
+                            new double[] {pop.hyper[best][Hyperparameter.LR_INIT.ordinal()]}, pop.elapsedSeconds, 0));
+            AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
+            Map<Split, PosteriorOutputs> outputs = LfadsRun.sampleAll(one, data, spec.samples(), Progress.NONE);
+            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(data));
+            LfadsOutputFile.write(outFile, data, outputs);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("status", "finished");
+            summary.put("stop_reason", pop.stopReason);
+            summary.put("generations", pop.generation);
+            summary.put("epochs", epochs);
+            summary.put("best_epoch", epochs - 1);
+            summary.put("best_member", best);
+            summary.put("best_metric", pop.metric[best]);
+            summary.put("best_hyperparameters", named(pop.hyper[best]));
+            summary.put("members", members(pop));
+            summary.put("median_member_metric", median(pop.metric));
+            summary.put("median_member_valid_r2", median(pop.validR2));
+            summary.put("checkpoint_used", dir.path().relativize(dir.bestCheckpoint()).toString());
+            summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
+            summary.put("training_seconds", pop.elapsedSeconds);
+            summary.put("scores", LfadsRun.scores(data, outputs, one));
+            summary.put("output_file", outFile.getFileName().toString());
+            summary.put("validated_on", data.has(Split.VALID) ? "valid" : "train (no valid split)");
+            summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
+                    spec.seed(), spec.config(), spec.version(), spec.samples()));
+            dir.writeJson(dir.summary(), summary);
+        }
+    }
+
+    private static Map<String, Double> named(double[] hyper) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Hyperparameter h : Hyperparameter.values()) {
+            m.put(h.key(), hyper[h.ordinal()]);
+        }
+        return m;
+    }
+
+    private static List<Map<String, Object>> members(Population pop) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int m = 0; m < pop.metric.length; m++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("member", m);
+            row.put("metric", finiteOrNull(pop.metric[m]));
+            row.put("valid_r2", finiteOrNull(pop.validR2[m]));
+            row.put("parent", pop.parent[m]);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The median of the finite values, NaN when there are none. */
+    static double median(double[] values) {
+        double[] f = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (f.length == 0) {
+            return Double.NaN;
+        }
+        return f.length % 2 == 1 ? f[f.length / 2] : (f[f.length / 2 - 1] + f[f.length / 2]) / 2;
+    }
+
+    /** {@code pbt.csv} and the members' {@code metrics.csv}, rewritten atomically. */
+    static final class PbtLog {
+        private final Path dir;
+        private final RunDirectory[] members;
+        private final List<String> lines = new ArrayList<>();
+
+        PbtLog(Path dir, int population) {
+            this.dir = dir;
+            this.members = new RunDirectory[population];
+            for (int m = 0; m < population; m++) {
+                members[m] = new RunDirectory(dir.resolve(String.format("members/m%02d", m)));
+                try {
+                    Files.createDirectories(members[m].path());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        Path csv() {
+            return dir.resolve("pbt.csv");
+        }
+
+        /** Drops what a killed run wrote after its last completed generation. */
+        void truncate(int generation, int epoch) {
+            lines.clear();
+            try {
+                if (Files.exists(csv())) {
+                    for (String line : Files.readAllLines(csv())) {
+                        if (line.startsWith("generation") || Integer.parseInt(line.substring(0, line.indexOf(','))) < generation) {
+                            lines.add(line);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (lines.isEmpty()) {
+                lines.add(PbtRow.header());
+            }
+            AtomicFiles.writeString(csv(), String.join("\n", lines) + "\n");
+            for (RunDirectory r : members) {
+                r.truncateMetrics(epoch);
+            }
+        }
+
+        void appendRows(List<PbtRow> rows) {
+            rows.forEach(r -> lines.add(r.csv()));
+            AtomicFiles.writeString(csv(), String.join("\n", lines) + "\n");
+        }
+
+        void appendMetrics(int member, EpochMetrics m) {
+            members[member].appendMetrics(m);
+        }
+    }
+}
