@@ -55,6 +55,13 @@ public final class PbtRun {
     }
 
     public static Result run(Spec spec, PopulationListener listener, Progress sampling) {
+        return run(spec, listener, sampling,
+                s -> new VectorisedExecutor(s.session(), s.config().lfads(), s.config().pbt().population(), s.seed()));
+    }
+
+    /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */
+    static Result run(Spec spec, PopulationListener listener, Progress sampling,
+                      java.util.function.Function<Spec, PopulationExecutor> executors) {
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         identity.put("command", "pbt");
@@ -75,7 +82,7 @@ public final class PbtRun {
                     + "burn-in (" + burnIn + " epochs): members train but are never exploited");
         }
         Path ckpt = dir.path().resolve(POPULATION_CHECKPOINT);
-        try (PopulationExecutor ex = new VectorisedExecutor(spec.session(), base, pbt.population(), spec.seed())) {
+        try (PopulationExecutor ex = executors.apply(spec)) {
             Population pop;
             if (Files.exists(ckpt)) {
                 pop = Population.fromFields(ex.restore(ckpt));

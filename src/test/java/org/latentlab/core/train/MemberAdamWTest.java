@@ -59,4 +59,84 @@ class MemberAdamWTest {
             }
         }
     }
+
+    /**
+     * PBT's learning-rate take-over: after member 1 copies member 0's weights and optimizer state and gets a
+     * new learning rate, its next update equals member 0's scaled by the ratio of the two learning rates, so
+     * the value in effect is the member's hyperparameter, not the one restored with the optimizer state.
+     */
+    @Test
+    void afterCopyingAMembersOptimizerStateTheNewLearningRateTakesEffect() {
+        Engine engine = TorchEngine.get();
+        try (NDManager nd = NDManager.newBaseManager()) {
+            MemberParams p = new MemberParams(nd, 2, 1);
+            NDArray w = p.normal("w", 1.0, 4);
+            NDArray coef = nd.create(new float[] {1f, -2f, 0.5f, 3f, -1f, 2f, 4f, 0.3f}, new Shape(2, 4));
+            MemberAdamW opt = new MemberAdamW(p, 1e-8);
+            for (int step = 0; step < 3; step++) { // members drift apart: different gradients and rates
+                try (GradientCollector gc = engine.newGradientCollector()) {
+                    gc.backward(w.mul(coef).sum());
+                }
+                opt.step(new float[] {0.01f, 0.05f}, new float[] {0f, 0f}, 1e9);
+            }
+            p.copyMember(0, 1);
+            opt.copyMember(0, 1);
+            float[] before = w.toFloatArray();
+            assertEquals(before[0], before[4]);
+            NDArray same = nd.create(new float[] {1f, -2f, 0.5f, 3f, 1f, -2f, 0.5f, 3f}, new Shape(2, 4));
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(w.mul(same).sum());
+            }
+            opt.step(new float[] {0.01f, 0.003f}, new float[] {0f, 0f}, 1e9);
+            float[] after = w.toFloatArray();
+            for (int i = 0; i < 4; i++) {
+                double d0 = after[i] - before[i];
+                double d1 = after[4 + i] - before[4 + i];
+                assertEquals(0.3, d1 / d0, 1e-4, "entry " + i);
+            }
+            assertEquals(opt.stepCounts()[0], opt.stepCounts()[1]);
+        }
+    }
+
+    /** A member whose loss is non-finite is left as it was, even when its gradient holds NaN. */
+    @Test
+    void aSkippedMemberKeepsWeightsMomentsAndStepCount() {
+        Engine engine = TorchEngine.get();
+        try (NDManager nd = NDManager.newBaseManager()) {
+            MemberParams p = new MemberParams(nd, 2, 1);
+            NDArray w = p.normal("w", 1.0, 3);
+            MemberAdamW opt = new MemberAdamW(p, 1e-8);
+            NDArray coef = nd.create(new float[] {1f, 2f, 3f, 1f, 2f, 3f}, new Shape(2, 3));
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(w.mul(coef).sum());
+            }
+            opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9);
+            float[] w0 = w.toFloatArray();
+            float[] m0 = opt.firstMoments().get("w").toFloatArray();
+            NDArray nan = nd.create(new float[] {1f, 2f, 3f, Float.NaN, 2f, 3f}, new Shape(2, 3));
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(w.mul(nan).sum());
+            }
+            opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9, new boolean[] {true, false});
+            float[] w1 = w.toFloatArray();
+            float[] m1 = opt.firstMoments().get("w").toFloatArray();
+            for (int i = 3; i < 6; i++) {
+                assertEquals(w0[i], w1[i], "member 1 weight " + i);
+                assertEquals(m0[i], m1[i], "member 1 moment " + i);
+            }
+            for (int i = 0; i < 3; i++) {
+                org.junit.jupiter.api.Assertions.assertNotEquals(w0[i], w1[i], "member 0 still trains");
+            }
+            assertEquals(2f, opt.stepCounts()[0]);
+            assertEquals(1f, opt.stepCounts()[1]);
+            // The NaN gradient was cleared: a normal step afterwards moves member 1 by a finite amount.
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                gc.backward(w.mul(coef).sum());
+            }
+            opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9);
+            for (float v : w.toFloatArray()) {
+                org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(v));
+            }
+        }
+    }
 }
