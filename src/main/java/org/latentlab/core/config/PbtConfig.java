@@ -20,11 +20,14 @@ package org.latentlab.core.config;
  * @param minImprovement      that relative threshold; 5e-4 as lfads-torch and autolfads-tf2
  * @param maxMinutes          wall-clock budget: no generation starts that would end after it (estimated from the
  *                            last generation), 0 = none; 26, so the default run ends within 30 minutes on a laptop
+ * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
+ *                            that do not fit in memory); both give the same numbers up to rounding
  * @param search              the search space
  */
 public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
                         ExploitMethod exploit, double quantile, double resampleProbability, int patience,
-                        double minImprovement, double maxMinutes, SearchSpace search) {
+                        double minImprovement, double maxMinutes, PopulationExecutorKind executor,
+                        SearchSpace search) {
 
     public PbtConfig {
         Check.positive("population", population);
@@ -44,12 +47,13 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
         Check.positive("patience", patience);
         Check.nonNegative("min_improvement", minImprovement);
         Check.nonNegative("max_minutes", maxMinutes);
+        Check.notNull("executor", executor);
         Check.notNull("search", search);
     }
 
     public static PbtConfig defaults() {
         return new PbtConfig(16, 25, 50, -1, ExploitMethod.TOURNAMENT, 0.25, 0.0, 4, 5e-4, 26.0,
-                SearchSpace.defaults());
+                PopulationExecutorKind.VECTORISED, SearchSpace.defaults());
     }
 
     /** The first epoch at which members may be exploited. */

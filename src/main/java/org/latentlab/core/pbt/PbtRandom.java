@@ -17,6 +17,14 @@ final class PbtRandom {
         return of(seed, 1, m, epoch);
     }
 
+    /**
+     * The seed of one kind of draw ({@code 0} augmentation, {@code 1} training noise, {@code 2} validation
+     * noise) of member {@code m} in step {@code step} of an epoch.
+     */
+    static long stepSeed(long seed, int m, int epoch, int step, int kind) {
+        return of(seed, 10 + kind, m, epoch * 100_003 + step).nextLong();
+    }
+
     /** Member {@code m}'s initial hyperparameter draws. */
     static SplittableRandom init(long seed, int m) {
         return of(seed, 2, m, 0);

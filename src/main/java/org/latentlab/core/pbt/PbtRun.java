@@ -55,8 +55,16 @@ public final class PbtRun {
     }
 
     public static Result run(Spec spec, PopulationListener listener, Progress sampling) {
-        return run(spec, listener, sampling,
-                s -> new VectorisedExecutor(s.session(), s.config().lfads(), s.config().pbt().population(), s.seed()));
+        return run(spec, listener, sampling, PbtRun::executor);
+    }
+
+    /** The executor the config asks for. */
+    static PopulationExecutor executor(Spec s) {
+        AutoLfadsConfig c = s.config();
+        return switch (c.pbt().executor()) {
+            case VECTORISED -> new VectorisedExecutor(s.session(), c.lfads(), c.pbt().population(), s.seed());
+            case PER_MEMBER -> new PerMemberExecutor(s.session(), c.lfads(), c.pbt().population(), s.seed());
+        };
     }
 
     /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */

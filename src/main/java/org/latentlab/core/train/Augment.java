@@ -9,6 +9,7 @@ import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.model.lfads.LfadsBatch;
 import org.latentlab.core.model.lfads.MemberHyper;
+import org.latentlab.core.model.nn.Noise;
 
 /**
  * Training-time augmentations (lfads-torch's augmentation stack): temporal shift (EMG) and spike jitter on
@@ -19,18 +20,24 @@ public final class Augment {
     private Augment() {
     }
 
+    /**
+     * @param seeds per member, the seed of its shift and jitter draws in this batch
+     * @param noise the step's noise (coordinated-dropout masks)
+     */
     static LfadsBatch trainingBatch(LfadsSession s, Session data, SplitData split, int[][] rows, AugmentConfig a,
-                                    MemberHyper h, SplittableRandom rng) {
+                                    MemberHyper h, long[] seeds, Noise noise) {
         LfadsBatch.Augmenter aug = null;
         if (a.temporalShiftStd() > 0 || a.spikeJitterWidth() > 0) {
-            long base = rng.nextLong();
+            int perMember = rows[0].length;
             aug = (values, trials, bins, channels, isEncod) -> {
                 // The same draws for encod and recon (seeded per trial and channel), drawn apart per array
                 // only where lfads-torch does: temporal shift is independent for the two.
                 long arraySalt = isEncod ? 0x5DEECE66DL : 0xB5297A4DL;
                 for (int i = 0; i < trials; i++) {
+                    long base = seeds[i / perMember];
+                    int k = i % perMember;
                     for (int c = 0; c < channels; c++) {
-                        long key = base ^ (i * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL);
+                        long key = base ^ (k * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL);
                         if (a.temporalShiftStd() > 0) {
                             shift(values, i, c, bins, channels, new SplittableRandom(key ^ arraySalt), a);
                         }
@@ -42,7 +49,7 @@ public final class Augment {
             };
         }
         LfadsBatch b = LfadsBatch.of(s.manager, split, rows, s.model.shape(), aug);
-        return b.withCoordinatedDropout(h.cdRate(), a.cdPassRate(), s.model.shape(), s.consts);
+        return b.withCoordinatedDropout(h.cdRate(), a.cdPassRate(), s.model.shape(), s.consts, noise);
     }
 
     /** Refuses NaN data when SBTT is off, so missing samples never silently become zeros. */

@@ -9,6 +9,7 @@ import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.model.lfads.MemberHyper;
+import org.latentlab.core.model.nn.Noise;
 
 /**
  * Trains one LFADS model (a population of one) epoch by epoch: shuffled batches with coordinated dropout,
@@ -151,7 +152,7 @@ public final class LfadsTrainer {
     /** One optimisation step; returns loss, recon, KL ic, KL co, L2 and the gradient norm. */
     private double[] step(SplitData train, int[] rows, MemberHyper h, double rampKl, double rampL2, SplittableRandom rng) {
         TrainStep.Result r = trainStep.run(train, new int[][] {rows}, h, new float[] {(float) cfg.train().weightDecay()},
-                rampKl, rampL2, rng);
+                rampKl, rampL2, new long[] {rng.nextLong()}, Noise.ENGINE);
         return new double[] {r.loss()[0], r.recon()[0], r.klIc()[0], r.klCo()[0], r.l2()[0], r.gradNorm()[0]};
     }
 

@@ -131,6 +131,20 @@ public final class MemberAdamW {
         }
     }
 
+    /** One member's optimizer state: moments by parameter name and its step count. */
+    public record MemberState(Map<String, float[]> first, Map<String, float[]> second, float steps) {
+    }
+
+    public MemberState memberState(int member) {
+        return new MemberState(MemberParams.slice(m, member), MemberParams.slice(v, member), steps[member]);
+    }
+
+    public void setMemberState(int member, MemberState state) {
+        MemberParams.setSlice(m, member, state.first());
+        MemberParams.setSlice(v, member, state.second());
+        steps[member] = state.steps();
+    }
+
     /** Copies member {@code from}'s moments and step count onto member {@code to} (PBT exploit). */
     public void copyMember(int from, int to) {
         MemberParams.copySlice(m, from, to);

@@ -2,7 +2,6 @@ package org.latentlab.core.train;
 
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
-import java.util.SplittableRandom;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.SplitData;
@@ -11,6 +10,7 @@ import org.latentlab.core.model.lfads.LfadsLoss;
 import org.latentlab.core.model.lfads.LfadsOutput;
 import org.latentlab.core.model.lfads.MemberHyper;
 import org.latentlab.core.model.nn.Dropout;
+import org.latentlab.core.model.nn.Noise;
 
 /**
  * One optimisation step of every member at once: augmented batch, forward, loss per member, backward from
@@ -37,13 +37,15 @@ public final class TrainStep {
     /**
      * @param rows        training trials per member {@code [M][B]}
      * @param weightDecay AdamW weight decay per member
+     * @param seeds       per member, the seed of its temporal-shift and jitter draws
+     * @param noise       the step's dropout masks and posterior samples
      */
     public Result run(SplitData train, int[][] rows, MemberHyper h, float[] weightDecay, double rampKl, double rampL2,
-                      SplittableRandom rng) {
+                      long[] seeds, Noise noise) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            LfadsBatch batch = Augment.trainingBatch(s, data, train, rows, cfg.augment(), h, rng);
-            Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts);
+            LfadsBatch batch = Augment.trainingBatch(s, data, train, rows, cfg.augment(), h, seeds, noise);
+            Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts, noise);
             LfadsLoss.Terms terms;
             try (GradientCollector gc = s.engine.newGradientCollector()) {
                 LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true);

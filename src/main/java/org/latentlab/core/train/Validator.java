@@ -12,6 +12,8 @@ import org.latentlab.core.model.lfads.LfadsLoss;
 import org.latentlab.core.model.lfads.LfadsOutput;
 import org.latentlab.core.model.lfads.MemberHyper;
 import org.latentlab.core.model.nn.Dropout;
+import org.latentlab.core.model.nn.Noise;
+import java.util.function.IntFunction;
 
 /**
  * The validation pass of an epoch, as lfads-torch runs it: dropout and augmentations off, posteriors
@@ -41,6 +43,11 @@ public final class Validator {
 
     /** Every member's validation result; all members see the same trials. */
     public Result[] validateAll(MemberHyper h, double rampKl, double rampL2) {
+        return validateAll(h, rampKl, rampL2, batch -> Noise.ENGINE);
+    }
+
+    /** As {@link #validateAll(MemberHyper, double, double)}, posterior samples of batch k drawn from {@code noise.apply(k)}. */
+    public Result[] validateAll(MemberHyper h, double rampKl, double rampL2, IntFunction<Noise> noise) {
         int members = h.members();
         int n = split.trials();
         int batch = Math.min(cfg.train().batchSize(), n);
@@ -49,7 +56,6 @@ public final class Validator {
         float[][] rates = new float[members][n * tr * channels];
         double[] loss = new double[members];
         double[] recon = new double[members];
-        Dropout none = new Dropout(s.manager.create(new float[members]), s.consts);
         for (int from = 0; from < n; from += batch) {
             int b = Math.min(batch, n - from);
             int[][] rows = new int[members][b];
@@ -60,6 +66,7 @@ public final class Validator {
             }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
+                Dropout none = new Dropout(s.manager.create(new float[members]), s.consts, noise.apply(from / batch));
                 LfadsBatch in = LfadsBatch.of(s.manager, split, rows, s.model.shape());
                 LfadsOutput out = s.model.forward(in.encod(), in.ext(), none, false, true);
                 LfadsLoss.Terms t = LfadsLoss.compute(s.model, out, in.recon(), in.observed(), null, h, rampL2, rampKl,

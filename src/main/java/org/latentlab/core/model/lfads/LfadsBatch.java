@@ -74,6 +74,12 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
      * A member with rate 0 trains without it.
      */
     public LfadsBatch withCoordinatedDropout(float[] cdRate, double passRate, LfadsShape s, Consts c) {
+        return withCoordinatedDropout(cdRate, passRate, s, c, org.latentlab.core.model.nn.Noise.ENGINE);
+    }
+
+    /** As {@link #withCoordinatedDropout(float[], double, LfadsShape, Consts)}, masks drawn from {@code noise}. */
+    public LfadsBatch withCoordinatedDropout(float[] cdRate, double passRate, LfadsShape s, Consts c,
+                                             org.latentlab.core.model.nn.Noise noise) {
         NDManager nd = encod.getManager();
         int members = cdRate.length;
         boolean any = false;
@@ -89,7 +95,7 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
         }
         Shape es = encod.getShape();
         NDArray keepP = Dropout.broadcastMember(nd.create(keepProb), 4);
-        NDArray keep = nd.randomUniform(0f, 1f, es).lt(keepP).toType(encod.getDataType(), false);
+        NDArray keep = noise.uniform(nd, es).lt(keepP).toType(encod.getDataType(), false);
         if (s.icEncSeqLen() > 0) {
             // The IC-only bins are never masked.
             NDArray lead = nd.ones(new Shape(es.get(0), es.get(1), s.icEncSeqLen(), es.get(3)));
@@ -100,7 +106,7 @@ public record LfadsBatch(NDArray encod, NDArray recon, NDArray observed, NDArray
         NDArray newEncod = encod.mul(keep).div(keepP.maximum(offM));
         NDArray grad = c.one().sub(keep);
         if (passRate > 0) {
-            grad = grad.maximum(nd.randomUniform(0f, 1f, es).lt(passRate).toType(grad.getDataType(), false));
+            grad = grad.maximum(noise.uniform(nd, es).lt(passRate).toType(grad.getDataType(), false));
         }
         if (s.icEncSeqLen() > 0) {
             NDArray lead = nd.ones(new Shape(es.get(0), es.get(1), s.icEncSeqLen(), es.get(3)));

@@ -127,7 +127,7 @@ public final class LfadsModel {
         NDArray[] ic = Batched.chunks(Batched.linear(icIn, p.get("ic_linear.w"), p.get("ic_linear.b")), 2);
         NDArray icMean = ic[0];
         NDArray icStd = ic[1].exp().add(c.of(s.icPostVarMin())).sqrt();
-        NDArray icSample = sample ? icMean.add(icStd.mul(nd.randomNormal(icMean.getShape()))) : icMean;
+        NDArray icSample = sample ? icMean.add(icStd.mul(dropout.noise().normal(nd, icMean.getShape()))) : icMean;
 
         long m = encod.getShape().get(0);
         long b = encod.getShape().get(1);
@@ -160,6 +160,9 @@ public final class LfadsModel {
             ciProj = steps(Batched.linear(ci, conW[0], controller.bIh()));
             con = p.get("controller.h0").broadcast(m, b, s.conDim());
         }
+        // Posterior noise for every bin, drawn before the loop like the masks.
+        List<NDArray> coNoise = s.hasController() && sample
+                ? steps(dropout.noise().normal(nd, new Shape(m, b, tr, s.coDim()))) : null;
         ClippedGru.Bound genCell = generator.bind();
         ClippedGru.Bound conCell = controller == null ? null : controller.bind();
 
@@ -178,7 +181,7 @@ public final class LfadsModel {
                 con = conCell.step(ciProj.get(t).add(Batched.mm(f, conFacW)), con);
                 NDArray[] co = Batched.chunks(Batched.linear(con, p.get("co_linear.w"), p.get("co_linear.b")), 2);
                 NDArray coStd = co[1].mul(c.of(0.5)).exp();
-                NDArray u = sample ? co[0].add(coStd.mul(nd.randomNormal(co[0].getShape()))) : co[0];
+                NDArray u = sample ? co[0].add(coStd.mul(coNoise.get(t))) : co[0];
                 genXp = genXp.add(Batched.mm(u, genW[0]));
                 us.add(u);
                 coMeans.add(co[0]);

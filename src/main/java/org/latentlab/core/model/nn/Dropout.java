@@ -10,11 +10,25 @@ import ai.djl.ndarray.types.Shape;
 public final class Dropout {
     private final NDArray keepProb;
     private final NDArray scale;
+    private final Noise noise;
 
     /** @param rate per-member dropout rates, shape {@code [M]}, each in [0, 1) */
     public Dropout(NDArray rate, Consts c) {
+        this(rate, c, Noise.ENGINE);
+    }
+
+    /**
+     * @param noise the step's noise source; the model also draws its posterior samples from it, so one object
+     *              carries all of a step's randomness
+     */
+    public Dropout(NDArray rate, Consts c, Noise noise) {
         this.keepProb = c.one().sub(rate);
         this.scale = c.one().div(keepProb);
+        this.noise = noise;
+    }
+
+    public Noise noise() {
+        return noise;
     }
 
     public NDArray apply(NDArray x, boolean training) {
@@ -26,7 +40,7 @@ public final class Dropout {
      * masks at once keeps the random draws out of recurrent loops.
      */
     public NDArray mask(ai.djl.ndarray.NDManager nd, Shape s) {
-        NDArray u = nd.randomUniform(0f, 1f, s);
+        NDArray u = noise.uniform(nd, s);
         NDArray keep = broadcastMember(keepProb, s.dimension());
         return u.lt(keep).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(broadcastMember(scale, s.dimension()));
     }

@@ -120,26 +120,36 @@ public final class MemberParams {
 
     /** Member {@code m}'s values of every tensor, flat, by name (to build a one-member model from it). */
     public Map<String, float[]> memberValues(int m) {
+        return slice(params, m);
+    }
+
+    /** Sets member {@code m}'s values of every tensor (the inverse of {@link #memberValues(int)}). */
+    public void setMemberValues(int m, Map<String, float[]> values) {
+        setSlice(params, m, values);
+    }
+
+    /** Slice {@code m} of the leading (member) axis of every tensor in the map, flat, by name. */
+    public static Map<String, float[]> slice(Map<String, NDArray> tensors, int m) {
         Map<String, float[]> out = new LinkedHashMap<>();
-        params.forEach((name, a) -> {
+        tensors.forEach((name, a) -> {
             float[] all = a.toFloatArray();
-            int per = all.length / members;
+            int per = (int) (all.length / a.getShape().get(0));
             out.put(name, java.util.Arrays.copyOfRange(all, m * per, (m + 1) * per));
         });
         return out;
     }
 
-    /** Sets member {@code m}'s values of every tensor (the inverse of {@link #memberValues(int)}). */
-    public void setMemberValues(int m, Map<String, float[]> values) {
-        params.forEach((name, a) -> {
+    /** Sets slice {@code m} of every tensor in the map from flat values by name. */
+    public static void setSlice(Map<String, NDArray> tensors, int m, Map<String, float[]> values) {
+        tensors.forEach((name, a) -> {
             float[] v = values.get(name);
             if (v == null) {
-                throw new IllegalArgumentException("no values for parameter '" + name + "'");
+                throw new IllegalArgumentException("no values for '" + name + "'");
             }
             float[] all = a.toFloatArray();
-            int per = all.length / members;
+            int per = (int) (all.length / a.getShape().get(0));
             if (v.length != per) {
-                throw new IllegalArgumentException("parameter '" + name + "' has " + per + " values per member, got " + v.length);
+                throw new IllegalArgumentException("'" + name + "' has " + per + " values per member, got " + v.length);
             }
             System.arraycopy(v, 0, all, m * per, per);
             a.set(all);

@@ -1,0 +1,9 @@
+package org.latentlab.core.config;
+
+/** How a PBT population is trained on one machine. */
+public enum PopulationExecutorKind {
+    /** The whole population as one batched model (fastest when it fits in memory). */
+    VECTORISED,
+    /** One member at a time on a one-member model; the others wait in host memory. */
+    PER_MEMBER
+}

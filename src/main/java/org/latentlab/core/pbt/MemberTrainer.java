@@ -1,0 +1,155 @@
+package org.latentlab.core.pbt;
+
+import java.util.Arrays;
+import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.core.model.lfads.MemberHyper;
+import org.latentlab.core.model.nn.Noise;
+import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.LfadsSession;
+import org.latentlab.core.train.MemberAdamW;
+import org.latentlab.core.train.Ramps;
+import org.latentlab.core.train.TrainStep;
+import org.latentlab.core.train.Validator;
+
+/**
+ * Trains some members of a population for one epoch as one batched model: the whole population (vectorised
+ * executor) or a single member (per-member executor). Every random draw is keyed by (run seed, member, epoch,
+ * step), never by the member's slot in the batch, so both executors give a member the same data order,
+ * augmentations, masks and posterior samples.
+ */
+final class MemberTrainer implements AutoCloseable {
+    private final Session data;
+    private final LfadsConfig cfg;
+    private final long seed;
+    final LfadsSession session;
+    final MemberAdamW opt;
+    private final TrainStep step;
+    private final Validator validator;
+
+    MemberTrainer(Session data, LfadsConfig cfg, int members, long seed) {
+        this.data = data;
+        this.cfg = cfg;
+        this.seed = seed;
+        this.session = new LfadsSession(data, cfg, members, seed);
+        this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
+        this.step = new TrainStep(session, data, cfg, opt);
+        this.validator = new Validator(data, cfg, session);
+    }
+
+    /** Optimisation steps in one epoch. */
+    int batches() {
+        int n = data.split(Split.TRAIN).trials();
+        int batch = Math.min(cfg.train().batchSize(), n);
+        return (n + batch - 1) / batch;
+    }
+
+    /**
+     * One epoch of the members {@code ids} (slot k of the model holds member {@code ids[k]}).
+     *
+     * @param hyper  the population's hyperparameters, indexed by member id
+     * @param smooth the population's smoothed metrics, updated for these members
+     * @param failed set for a member whose training loss became non-finite
+     * @param onStep called after each optimisation step
+     */
+    void epoch(int epoch, int[] ids, double[][] hyper, double[] smooth, boolean[] failed, Runnable onStep,
+               PopulationListener listener) {
+        long started = System.nanoTime();
+        int k = ids.length;
+        SplitData train = data.split(Split.TRAIN);
+        int batch = Math.min(cfg.train().batchSize(), train.trials());
+        double rampKl = Ramps.weight(epoch, cfg.train().klStartEpoch(), cfg.train().klIncreaseEpoch());
+        double rampL2 = Ramps.weight(epoch, cfg.train().l2StartEpoch(), cfg.train().l2IncreaseEpoch());
+        double[][] mine = new double[k][];
+        int[][] order = new int[k][];
+        for (int j = 0; j < k; j++) {
+            mine[j] = hyper[ids[j]];
+            order[j] = permutation(train.trials(), PbtRandom.shuffle(seed, ids[j], epoch));
+        }
+        MemberHyper h = memberHyper(mine);
+        float[] decay = column(mine, Hyperparameter.WEIGHT_DECAY);
+        double[][] sums = new double[k][6];
+        int batches = batches();
+        for (int b = 0; b < batches; b++) {
+            int lo = b * batch;
+            int hi = Math.min(train.trials(), lo + batch);
+            int[][] rows = new int[k][];
+            long[] augmentSeeds = new long[k];
+            long[] noiseSeeds = new long[k];
+            for (int j = 0; j < k; j++) {
+                rows[j] = Arrays.copyOfRange(order[j], lo, hi);
+                augmentSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 0);
+                noiseSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 1);
+            }
+            TrainStep.Result r = step.run(train, rows, h, decay, rampKl, rampL2, augmentSeeds, Noise.perMember(noiseSeeds));
+            for (int j = 0; j < k; j++) {
+                failed[ids[j]] |= !Float.isFinite(r.loss()[j]);
+                float[] terms = {r.loss()[j], r.recon()[j], r.klIc()[j], r.klCo()[j], r.l2()[j], r.gradNorm()[j]};
+                for (int t = 0; t < terms.length; t++) {
+                    sums[j][t] += terms[t] * (hi - lo);
+                }
+            }
+            onStep.run();
+        }
+        Validator.Result[] v = validator.validateAll(h, rampKl, rampL2, vb -> {
+            long[] seeds = new long[k];
+            for (int j = 0; j < k; j++) {
+                seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, vb, 2);
+            }
+            return Noise.perMember(seeds);
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double alpha = cfg.train().smoothing();
+        for (int j = 0; j < k; j++) {
+            int m = ids[j];
+            double[] t = sums[j];
+            for (int i = 0; i < t.length; i++) {
+                t[i] /= train.trials();
+            }
+            double recon = failed[m] ? Double.NaN : v[j].recon();
+            smooth[m] = Double.isNaN(smooth[m]) ? recon : alpha * smooth[m] + (1 - alpha) * recon;
+            listener.onMemberEpoch(m, new EpochMetrics(epoch, t[0], t[1], t[2], t[3], t[4], rampKl, rampL2,
+                    v[j].loss(), v[j].recon(), smooth[m], v[j].scores().bps(), v[j].scores().coBps(),
+                    v[j].scores().fpBps(), v[j].scores().rateR2(), hyper[m][Hyperparameter.LR_INIT.ordinal()], t[5],
+                    seconds));
+        }
+    }
+
+    /** The members' hyperparameters as the per-member arrays the model takes. */
+    static MemberHyper memberHyper(double[][] hyper) {
+        return new MemberHyper(column(hyper, Hyperparameter.LR_INIT), column(hyper, Hyperparameter.DROPOUT_RATE),
+                column(hyper, Hyperparameter.CD_RATE), column(hyper, Hyperparameter.KL_IC_SCALE),
+                column(hyper, Hyperparameter.KL_CO_SCALE), column(hyper, Hyperparameter.L2_GEN_SCALE),
+                column(hyper, Hyperparameter.L2_CON_SCALE), column(hyper, Hyperparameter.L2_IC_ENC_SCALE),
+                column(hyper, Hyperparameter.L2_CI_ENC_SCALE));
+    }
+
+    private static float[] column(double[][] hyper, Hyperparameter h) {
+        float[] c = new float[hyper.length];
+        for (int m = 0; m < hyper.length; m++) {
+            c[m] = (float) hyper[m][h.ordinal()];
+        }
+        return c;
+    }
+
+    static int[] permutation(int n, java.util.SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}
