@@ -133,7 +133,8 @@ public final class Charts {
         return chart;
     }
 
-    private static void style(JFreeChart chart) {
+    /** White background, light grid, no outline: the look every chart shares. */
+    public static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

@@ -27,9 +27,10 @@ import javafx.stage.Window;
 import org.latentlab.ui.data.DataView;
 import org.latentlab.ui.data.NwbImportDialog;
 import org.latentlab.ui.inspect.InspectView;
+import org.latentlab.ui.run.RunView;
 
 /**
- * The main window's content: the menu bar, the screens as tabs (Data, Inspect) and the status bar (current file, progress,
+ * The main window's content: the menu bar, the screens as tabs (Data, Run, Inspect) and the status bar (current file, progress,
  * compute device). Files arrive from the menus, the recent files or a drop anywhere on the window.
  */
 public final class WorkbenchView extends BorderPane {
@@ -37,7 +38,9 @@ public final class WorkbenchView extends BorderPane {
     private final Menu recent = new Menu("Open _Recent");
     private final TabPane screens = new TabPane();
     private final Tab dataTab = new Tab("Data");
+    private final Tab runTab = new Tab("Run");
     private final Tab inspectTab = new Tab("Inspect");
+    private final RunView runView;
     private Dialog<?> importDialog;
 
     public WorkbenchView(WorkbenchViewModel vm) {
@@ -46,9 +49,12 @@ public final class WorkbenchView extends BorderPane {
         setTop(menuBar());
         dataTab.setContent(new DataView(vm.data()));
         dataTab.setId("data-tab");
+        runView = new RunView(vm.run());
+        runTab.setContent(runView);
+        runTab.setId("run-tab");
         inspectTab.setContent(new InspectView(vm.inspect()));
         inspectTab.setId("inspect-tab");
-        screens.getTabs().addAll(dataTab, inspectTab);
+        screens.getTabs().addAll(dataTab, runTab, inspectTab);
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.setId("screens");
         setCenter(screens);
@@ -223,6 +229,22 @@ public final class WorkbenchView extends BorderPane {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The Run screen (the window asks it whether training is going before closing). */
+    public RunView runView() {
+        return runView;
+    }
+
+    /** Selects a screen by its tab title (Data, Run, Inspect); false when there is none. */
+    public boolean select(String title) {
+        for (Tab t : screens.getTabs()) {
+            if (t.getText().equalsIgnoreCase(title)) {
+                screens.getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
     }
 
     private Window window() {

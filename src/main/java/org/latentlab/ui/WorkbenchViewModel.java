@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.ui.data.DataViewModel;
 import org.latentlab.ui.inspect.InspectViewModel;
+import org.latentlab.ui.run.RunViewModel;
 
 /**
  * The main window: owns the screens' ViewModels, the settings (recent files, last directory, window bounds)
@@ -22,6 +23,7 @@ public final class WorkbenchViewModel {
     private final Path settingsFile;
     private final DataViewModel data;
     private final InspectViewModel inspect;
+    private final RunViewModel run;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "device: detecting…");
@@ -38,6 +40,8 @@ public final class WorkbenchViewModel {
         this.settings = settingsFile == null ? Settings.empty() : Settings.load(settingsFile);
         this.data = new DataViewModel(exec);
         this.inspect = new InspectViewModel(exec);
+        this.run = new RunViewModel(data);
+        run.setOnFinished(inspect::open);
         settings.recentFiles().forEach(p -> recentFiles.add(Path.of(p)));
         data.setOnLoaded(this::remember);
         fileText = Bindings.createStringBinding(() -> data.fileProperty().get() == null ? "No file open"
@@ -52,6 +56,10 @@ public final class WorkbenchViewModel {
 
     public InspectViewModel inspect() {
         return inspect;
+    }
+
+    public RunViewModel run() {
+        return run;
     }
 
     /** Opens a finished run directory on the Inspect screen. */

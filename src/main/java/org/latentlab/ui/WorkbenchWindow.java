@@ -13,7 +13,8 @@ public final class WorkbenchWindow {
 
     public static WorkbenchViewModel show(Stage stage, WorkbenchOptions o, UiExecutors exec) {
         WorkbenchViewModel vm = new WorkbenchViewModel(exec, o.settingsFile(), o.deviceText());
-        Scene scene = new Scene(new WorkbenchView(vm), o.width(), o.height());
+        WorkbenchView view = new WorkbenchView(vm);
+        Scene scene = new Scene(view, o.width(), o.height());
         var css = WorkbenchWindow.class.getResource("/ui/workbench.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -33,6 +34,13 @@ public final class WorkbenchWindow {
             stage.setWidth(b.width());
             stage.setHeight(b.height());
         }
+        stage.setOnCloseRequest(e -> {
+            if (view.runView().isRunning() && !confirmStop(stage)) {
+                e.consume();
+            } else {
+                vm.run().stop();
+            }
+        });
         stage.setOnHidden(e -> vm.rememberWindow(
                 new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
         stage.show();
@@ -40,6 +48,19 @@ public final class WorkbenchWindow {
             vm.open(o.file());
         }
         return vm;
+    }
+
+    /** Asks whether to stop a running training before closing; its last checkpoint stays either way. */
+    private static boolean confirmStop(Stage stage) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Training is still running. Stop it and close? The last checkpoint is kept, and starting the same "
+                        + "run again resumes from it.", javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        a.initOwner(stage);
+        a.setTitle("LatentLab");
+        a.setHeaderText("Stop training?");
+        a.getDialogPane().setId("stop-dialog");
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
     }
 
     /** Saved bounds from a monitor that is no longer attached would put the window out of reach. */

@@ -12,6 +12,7 @@ import org.latentlab.core.train.LfadsSession;
 import org.latentlab.core.train.MemberAdamW;
 import org.latentlab.core.train.Ramps;
 import org.latentlab.core.train.TrainStep;
+import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.core.train.Validator;
 
 /**
@@ -82,6 +83,10 @@ final class MemberTrainer implements AutoCloseable {
                 rows[j] = Arrays.copyOfRange(order[j], lo, hi);
                 augmentSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 0);
                 noiseSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 1);
+            }
+            if (listener.stopRequested()) {
+                throw new TrainingStoppedException("stopped during epoch " + epoch
+                        + "; the population resumes from its last completed generation");
             }
             TrainStep.Result r = step.run(train, rows, h, decay, rampKl, rampL2, augmentSeeds, Noise.perMember(noiseSeeds));
             for (int j = 0; j < k; j++) {

@@ -147,6 +147,11 @@ public final class PbtRun {
             public void onProgress(long done, long total, String what) {
                 listener.onProgress(done, total, what);
             }
+
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
         };
         boolean[] failed = ex.train(from, to, pop.hyper, pop.smooth, totalEpochs, logging);
         for (int m = 0; m < pop.metric.length; m++) {

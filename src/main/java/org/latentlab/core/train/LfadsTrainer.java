@@ -83,6 +83,10 @@ public final class LfadsTrainer {
             for (int b = 0; b < batches; b++) {
                 int from = b * batch;
                 int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
+                if (listener.stopRequested()) {
+                    throw new TrainingStoppedException("stopped during epoch " + epoch + "; the last checkpoint ("
+                            + (epoch - 1) + ") is kept in " + run.lastCheckpoint() + " and starting again resumes there");
+                }
                 double[] terms = step(train, rows, h, rampKl, rampL2, rng);
                 if (!Double.isFinite(terms[0])) {
                     throw new TrainingDivergedException("the loss became " + terms[0] + " at epoch " + epoch

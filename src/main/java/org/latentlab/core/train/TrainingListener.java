@@ -25,4 +25,12 @@ public interface TrainingListener {
     /** Something a user should know (resume, early stop, time limit). */
     default void onMessage(String message) {
     }
+
+    /**
+     * Polled between optimisation steps: true stops training with a {@link TrainingStoppedException},
+     * keeping the last checkpoint (the step in flight and the rest of its epoch or generation are lost).
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

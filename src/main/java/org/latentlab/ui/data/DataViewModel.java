@@ -34,6 +34,8 @@ public final class DataViewModel {
     private final UiExecutors exec;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    /** How the shown session was imported from NWB (null for an LFADS-style file): runs record it. */
+    private NwbImportOptions importOptions;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -70,7 +72,7 @@ public final class DataViewModel {
                 finish();
                 nwbImport.set(new NwbImportViewModel(path, n));
             } else {
-                show(path, (Loaded) result);
+                show(path, (Loaded) result, null);
             }
         }, t -> failed(request, path, t));
     }
@@ -100,7 +102,7 @@ public final class DataViewModel {
         });
         exec.run(() -> Loaded.of(path, NwbImporter.importSession(path, options, sink)), loaded -> {
             if (request == openRequest) {
-                show(path, loaded);
+                show(path, loaded, options);
             }
         }, t -> failed(request, path, t));
     }
@@ -150,8 +152,9 @@ public final class DataViewModel {
         }
     }
 
-    private void show(Path path, Loaded loaded) {
+    private void show(Path path, Loaded loaded, NwbImportOptions options) {
         finish();
+        importOptions = options;
         Session s = loaded.session();
         session.set(s);
         file.set(path);
@@ -163,6 +166,11 @@ public final class DataViewModel {
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {
         return session.getReadOnlyProperty();
+    }
+
+    /** The NWB import options of the shown session, or null when it came from an LFADS-style file. */
+    public NwbImportOptions importOptions() {
+        return importOptions;
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {

@@ -1,0 +1,252 @@
+package org.latentlab.ui.run;
+
+import static org.latentlab.ui.Forms.hint;
+import static org.latentlab.ui.Forms.mnemonic;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.jfree.chart.fx.ChartViewer;
+import org.latentlab.core.pbt.Hyperparameter;
+import org.latentlab.ui.Forms;
+
+/**
+ * The Run screen: what to train and where on the left, with Start and Stop; live charts on the right
+ * (every member's smoothed validation recon and score, the best member highlighted; hyperparameter
+ * trajectories and the family tree for a population). An animation timer drains the model's event queue
+ * once per pulse while a run is going.
+ */
+public final class RunView extends BorderPane {
+    private final RunViewModel vm;
+    private final TrainingService service = new TrainingService();
+    private final ChartViewer lossChart = new ChartViewer(null);
+    private final ChartViewer scoreChart = new ChartViewer(null);
+    private final ChartViewer hyperChart = new ChartViewer(null);
+    private final ChartViewer treeChart = new ChartViewer(null);
+    private final ComboBox<Hyperparameter> hyper = new ComboBox<>();
+    private final AnimationTimer pump = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            vm.drain();
+        }
+    };
+
+    public RunView(RunViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("run-view");
+        ScrollPane side = new ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setPrefWidth(330);
+        side.getStyleClass().add("side-panel");
+        setLeft(side);
+        setCenter(charts());
+        service.setOnSucceeded(e -> {
+            pump.stop();
+            vm.succeeded(service.getValue());
+        });
+        service.setOnFailed(e -> {
+            pump.stop();
+            vm.failed(service.getException());
+        });
+        vm.revisionProperty().addListener((obs, was, now) -> redraw());
+        vm.generations().addListener((ListChangeListener<Object>) c -> redrawPopulation());
+        hyper.valueProperty().addListener((obs, was, now) -> redrawPopulation());
+    }
+
+    /** Starts (or resumes) the run the form describes. */
+    public void start() {
+        RunViewModel.Job job = vm.newJob();
+        if (job == null) {
+            return;
+        }
+        service.setJob(job);
+        vm.started(job);
+        pump.start();
+        service.restart();
+    }
+
+    private Node sidePanel() {
+        Label heading = new Label("Train");
+        heading.getStyleClass().add("heading");
+        ComboBox<RunViewModel.ModelKind> model = new ComboBox<>();
+        model.getItems().setAll(RunViewModel.ModelKind.values());
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.setId("run-model");
+        TextField out = new TextField();
+        out.setId("run-out");
+        out.textProperty().bindBidirectional(vm.outDirProperty());
+        Button browse = new Button("…");
+        browse.setOnAction(e -> browse());
+        HBox outRow = new HBox(4, out, browse);
+        HBox.setHgrow(out, Priority.ALWAYS);
+        Spinner<Integer> population = intSpinner(2, 256, vm.populationProperty());
+        population.setId("run-population");
+        Spinner<Integer> generation = intSpinner(1, 1000, vm.epochsPerGenerationProperty());
+        generation.setId("run-epochs-per-generation");
+        Spinner<Integer> maxGen = intSpinner(1, 10_000, vm.maxGenerationsProperty());
+        Spinner<Double> minutes = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 100_000,
+                vm.maxMinutesProperty().get(), 1));
+        minutes.setEditable(true);
+        minutes.getValueFactory().valueProperty().addListener((obs, was, now) -> vm.maxMinutesProperty().set(now));
+        vm.maxMinutesProperty().addListener((obs, was, now) -> minutes.getValueFactory().setValue(now.doubleValue()));
+        Spinner<Integer> seed = intSpinner(0, Integer.MAX_VALUE, vm.seedProperty());
+        TextArea settings = new TextArea();
+        settings.setId("run-settings");
+        settings.setPromptText("model.gen_dim=64\ntrain.batch_size=32");
+        settings.setPrefRowCount(4);
+        settings.textProperty().bindBidirectional(vm.settingsProperty());
+
+        GridPane g = Forms.grid();
+        int row = 0;
+        g.addRow(row++, mnemonic("_Model", model), model);
+        g.addRow(row++, mnemonic("_Run directory", out), outRow);
+        List<Node> pbtOnly = new ArrayList<>();
+        Label popLabel = mnemonic("_Population", population);
+        Label genLabel = mnemonic("_Generation (epochs)", generation);
+        Label maxLabel = mnemonic("Max _generations", maxGen);
+        g.addRow(row++, popLabel, population);
+        g.addRow(row++, genLabel, generation);
+        g.addRow(row++, maxLabel, maxGen);
+        pbtOnly.addAll(List.of(popLabel, population, genLabel, generation, maxLabel, maxGen));
+        g.addRow(row++, mnemonic("_Time budget (min)", minutes), minutes);
+        g.addRow(row++, mnemonic("_Seed", seed), seed);
+        g.add(mnemonic("Other s_ettings (key=value per line, any config key)", settings), 0, row++, 2, 1);
+        g.add(settings, 0, row++, 2, 1);
+        for (Node n : pbtOnly) {
+            n.visibleProperty().bind(vm.modelProperty().isEqualTo(RunViewModel.ModelKind.AUTOLFADS));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 180, Double.MAX_VALUE));
+        g.disableProperty().bind(vm.runningProperty());
+
+        Button start = new Button("_Start");
+        start.setId("run-start");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> start());
+        start.disableProperty().bind(vm.runningProperty());
+        Button stop = new Button("S_top");
+        stop.setId("run-stop");
+        stop.setOnAction(e -> vm.stop());
+        stop.disableProperty().bind(vm.runningProperty().not());
+        HBox buttons = new HBox(8, start, stop);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("run-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label remaining = hint("");
+        remaining.textProperty().bind(vm.remainingProperty());
+        Label status = hint("");
+        status.setId("run-status");
+        status.textProperty().bind(vm.statusProperty());
+        Label logHeading = new Label("Messages");
+        logHeading.getStyleClass().add("heading");
+        ListView<String> log = new ListView<>(vm.log());
+        log.setPrefHeight(140);
+        Label help = hint("Starting again with the same run directory and settings resumes a stopped run. "
+                + "A finished run opens in Inspect.");
+        VBox box = new VBox(8, heading, g, buttons, bar, remaining, status, help, new Separator(), logHeading, log);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private static Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> s = new Spinner<>(min, max, value.get());
+        s.setEditable(true);
+        s.getValueFactory().valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, was, now) -> s.getValueFactory().setValue(now.intValue()));
+        return s;
+    }
+
+    private void browse() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Run directory");
+        File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.outDirProperty().set(f.getAbsolutePath());
+        }
+    }
+
+    private Node charts() {
+        lossChart.setId("run-loss-chart");
+        scoreChart.setId("run-score-chart");
+        hyperChart.setId("run-hyper-chart");
+        treeChart.setId("run-tree-chart");
+        for (Hyperparameter h : Hyperparameter.values()) {
+            hyper.getItems().add(h);
+        }
+        hyper.setValue(Hyperparameter.LR_INIT);
+        hyper.setId("run-hyper-choice");
+        BorderPane hyperPane = new BorderPane(hyperChart);
+        HBox chooser = new HBox(6, new Label("Hyperparameter"), hyper);
+        chooser.setPadding(new Insets(2, 4, 2, 4));
+        hyperPane.setTop(chooser);
+        GridPane grid = new GridPane();
+        grid.add(lossChart, 0, 0);
+        grid.add(scoreChart, 1, 0);
+        grid.add(hyperPane, 0, 1);
+        grid.add(treeChart, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            grid.getRowConstraints().add(r);
+        }
+        hyperPane.visibleProperty().bind(Bindings.isNotEmpty(vm.generations()));
+        treeChart.visibleProperty().bind(Bindings.isNotEmpty(vm.generations()));
+        return grid;
+    }
+
+    private void redraw() {
+        RunCurves c = vm.curves();
+        int best = vm.bestProperty().get();
+        String who = c.members() > 1 ? " · best member " + best : "";
+        lossChart.setChart(RunCharts.curves(c, best, "Validation recon (smoothed)" + who, "valid_recon_smth",
+                RunCurves.Point::validSmooth));
+        scoreChart.setChart(RunCharts.curves(c, best, c.scoreName() + who, c.scoreName(), RunCurves.Point::score));
+    }
+
+    private void redrawPopulation() {
+        int members = Math.max(vm.curves().members(), vm.populationProperty().get());
+        if (vm.generations().isEmpty()) {
+            return; // the two panes are hidden until the first generation ends
+        }
+        hyperChart.setChart(RunCharts.trajectories(vm.generations(), hyper.getValue(), members));
+        treeChart.setChart(RunCharts.familyTree(vm.generations(), members));
+    }
+
+    /** Whether a run is going (the window asks before closing). */
+    public boolean isRunning() {
+        return vm.runningProperty().get();
+    }
+}

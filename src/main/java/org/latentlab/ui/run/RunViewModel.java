@@ -1,0 +1,393 @@
+package org.latentlab.ui.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentlab.core.Progress;
+import org.latentlab.core.config.AutoLfadsConfig;
+import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.data.Checksums;
+import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.nwb.NwbImportOptions;
+import org.latentlab.core.pbt.Generation;
+import org.latentlab.core.pbt.PbtRun;
+import org.latentlab.core.train.LfadsRun;
+import org.latentlab.core.train.TrainingStoppedException;
+import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.data.DataViewModel;
+
+/**
+ * The Run screen: what to train on the open recording (LFADS, or an AutoLFADS population with its size,
+ * generation length and limits), where the run directory goes, and the live state of the run: every
+ * member's curves, the generations with their exploits, progress and time remaining. Training runs in a
+ * background service that the view owns; events reach this model through a queue that the FX thread drains
+ * once per pulse ({@link #drain()}), never through the service's value.
+ */
+public final class RunViewModel {
+    /** What is trained. */
+    public enum ModelKind {
+        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)");
+
+        private final String label;
+
+        ModelKind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final DataViewModel data;
+    private final ObjectProperty<ModelKind> model = new SimpleObjectProperty<>(this, "model", ModelKind.AUTOLFADS);
+    private final StringProperty outDir = new SimpleStringProperty(this, "outDir", "");
+    private final IntegerProperty population = new SimpleIntegerProperty(this, "population", 16);
+    private final IntegerProperty epochsPerGeneration = new SimpleIntegerProperty(this, "epochsPerGeneration", 25);
+    private final IntegerProperty maxGenerations = new SimpleIntegerProperty(this, "maxGenerations", 50);
+    private final DoubleProperty maxMinutes = new SimpleDoubleProperty(this, "maxMinutes", 26);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+    private final StringProperty settings = new SimpleStringProperty(this, "settings", "");
+    private final BooleanProperty outDirEdited = new SimpleBooleanProperty(this, "outDirEdited");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a recording, then Start.");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper remaining = new ReadOnlyStringWrapper(this, "remaining", "");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyIntegerWrapper best = new ReadOnlyIntegerWrapper(this, "best", -1);
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ObservableList<Generation> generations = FXCollections.observableArrayList();
+    private final ObservableList<Generation> generationsView = FXCollections.unmodifiableObservableList(generations);
+    private final RunCurves curves = new RunCurves();
+    private Consumer<Path> onFinished = p -> { };
+    private Job job;
+    private long startedNanos;
+
+    public RunViewModel(DataViewModel data) {
+        this.data = data;
+        data.fileProperty().addListener((obs, was, now) -> suggestOutDir());
+        model.addListener((obs, was, now) -> {
+            suggestOutDir();
+            maxMinutes.set(now == ModelKind.LFADS ? LfadsConfig.defaults().train().maxMinutes()
+                    : AutoLfadsConfig.defaults().pbt().maxMinutes());
+        });
+        outDir.addListener((obs, was, now) -> outDirEdited.set(!now.equals(defaultOutDir())));
+    }
+
+    /** Called with the run directory when a run finishes (the workbench opens it in Inspect). */
+    public void setOnFinished(Consumer<Path> onFinished) {
+        this.onFinished = onFinished;
+    }
+
+    private void suggestOutDir() {
+        if (!outDirEdited.get()) {
+            outDir.set(defaultOutDir());
+            outDirEdited.set(false);
+        }
+    }
+
+    /** {@code ~/latentlab-runs/<data stem>-lfads} or {@code -autolfads}: the same settings resume there. */
+    String defaultOutDir() {
+        Path f = data.fileProperty().get();
+        if (f == null) {
+            return "";
+        }
+        String stem = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        String kind = model.get() == ModelKind.LFADS ? "lfads" : "autolfads";
+        return Path.of(System.getProperty("user.home"), "latentlab-runs", stem + "-" + kind).toString();
+    }
+
+    /** The config overrides the form stands for. */
+    List<String> overrides() {
+        List<String> set = new ArrayList<>();
+        if (model.get() == ModelKind.LFADS) {
+            set.add("train.max_minutes=" + maxMinutes.get());
+        } else {
+            set.add("pbt.population=" + population.get());
+            set.add("pbt.epochs_per_generation=" + epochsPerGeneration.get());
+            set.add("pbt.max_generations=" + maxGenerations.get());
+            set.add("pbt.max_minutes=" + maxMinutes.get());
+        }
+        for (String line : settings.get().split("\\R")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                set.add(t);
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Checks the form and returns the work for the background service, or null with the reason in
+     * {@link #statusProperty()}.
+     */
+    public Job newJob() {
+        if (running.get()) {
+            return null;
+        }
+        Session session = data.sessionProperty().get();
+        Path file = data.fileProperty().get();
+        if (session == null || file == null) {
+            status.set("Open a recording first (File > Open).");
+            return null;
+        }
+        if (outDir.get() == null || outDir.get().isBlank()) {
+            status.set("Choose a run directory.");
+            return null;
+        }
+        Path out = Path.of(outDir.get().trim());
+        boolean pbt = model.get() == ModelKind.AUTOLFADS;
+        Record config;
+        try {
+            config = pbt ? ConfigIO.load(AutoLfadsConfig.class, null, overrides())
+                    : ConfigIO.load(LfadsConfig.class, null, overrides());
+        } catch (DataException e) {
+            status.set(e.getMessage());
+            return null;
+        }
+        NwbImportOptions nwb = data.importOptions();
+        job = new Job(session, file, nwb, config, seed.get(), out, new RunEvents(pbt));
+        return job;
+    }
+
+    /** The service started {@code j}: the live state starts over (a resumed run replays its checkpoint's epochs). */
+    public void started(Job j) {
+        job = j;
+        curves.clear();
+        generations.clear();
+        log.clear();
+        best.set(-1);
+        progress.set(0);
+        remaining.set("");
+        running.set(true);
+        startedNanos = System.nanoTime();
+        status.set("Training " + (j.population() ? "a population" : "LFADS") + " on " + j.file.getFileName()
+                + " into " + j.out + " …");
+        revision.set(revision.get() + 1);
+    }
+
+    /** Asks the running job to stop after its current step; the last checkpoint is kept. */
+    public void stop() {
+        if (job != null && running.get()) {
+            job.events.requestStop();
+            status.set("Stopping after the current step …");
+        }
+    }
+
+    /** Applies the events queued by the training thread; called on the FX thread once per pulse. */
+    public void drain() {
+        if (job == null) {
+            return;
+        }
+        boolean changed = false;
+        for (Object e : job.events.drain()) {
+            changed = true;
+            if (e instanceof RunEvents.MemberEpoch m) {
+                curves.add(m.member(), m.metrics());
+            } else if (e instanceof Generation g) {
+                generations.add(g);
+            } else if (e instanceof RunEvents.Message m) {
+                log.add(m.text());
+            }
+        }
+        UiExecutors.Update u = job.events.takeProgress();
+        if (u != null) {
+            double f = u.fraction();
+            progress.set(f);
+            remaining.set(remainingText(f));
+        }
+        if (changed) {
+            best.set(curves.best());
+            revision.set(revision.get() + 1);
+        }
+    }
+
+    private String remainingText(double f) {
+        if (f <= 0) {
+            return "";
+        }
+        double elapsed = (System.nanoTime() - startedNanos) / 1e9;
+        double left = elapsed * (1 - f) / f;
+        left = Math.min(left, Math.max(0, maxMinutes.get() * 60 - elapsed)); // the time budget ends it sooner
+        return String.format(Locale.ROOT, "%.0f%% · about %s left", 100 * f, minutes(left));
+    }
+
+    private static String minutes(double seconds) {
+        return seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                : String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+
+    /** The service finished: the run directory holds its summary and outputs. */
+    public void succeeded(Path runDir) {
+        drain();
+        running.set(false);
+        progress.set(1);
+        remaining.set("");
+        status.set("Finished: " + runDir + (log.isEmpty() ? "" : " (" + log.get(log.size() - 1) + ")"));
+        onFinished.accept(runDir);
+    }
+
+    /** The service failed, or stopped on request. */
+    public void failed(Throwable t) {
+        drain();
+        running.set(false);
+        remaining.set("");
+        if (t instanceof TrainingStoppedException) {
+            status.set("Stopped: " + t.getMessage());
+        } else if (t instanceof DataException || t instanceof IllegalArgumentException) {
+            status.set("Cannot train: " + t.getMessage());
+        } else {
+            status.set("Training failed: " + t);
+        }
+    }
+
+    /** One run to do: built on the FX thread from the form, executed by the background service. */
+    public static final class Job implements Callable<Path> {
+        private final Session session;
+        private final Path file;
+        private final NwbImportOptions nwb;
+        private final Record config;
+        private final long seed;
+        private final Path out;
+        private final RunEvents events;
+
+        Job(Session session, Path file, NwbImportOptions nwb, Record config, long seed, Path out, RunEvents events) {
+            this.session = session;
+            this.file = file;
+            this.nwb = nwb;
+            this.config = config;
+            this.seed = seed;
+            this.out = out;
+            this.events = events;
+        }
+
+        boolean population() {
+            return config instanceof AutoLfadsConfig;
+        }
+
+        /** Trains, or resumes, and writes the outputs; returns the run directory. */
+        @Override
+        public Path call() throws Exception {
+            String sha = Checksums.sha256(file);
+            Map<String, String> options = new LinkedHashMap<>();
+            if (nwb != null) {
+                options.put("nwb_import", nwb.toString());
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            String version = version();
+            if (config instanceof AutoLfadsConfig c) {
+                PbtRun.run(new PbtRun.Spec(file, sha, options, session, c, seed, out, 50, version), events,
+                        Progress.NONE);
+            } else {
+                LfadsRun.run(new LfadsRun.Spec(file, sha, options, session, (LfadsConfig) config, seed, out, 50,
+                        version), events, Progress.NONE);
+            }
+            return out;
+        }
+
+        private static String version() {
+            String v = RunViewModel.class.getPackage().getImplementationVersion();
+            return v == null ? "development" : v;
+        }
+    }
+
+    public ObjectProperty<ModelKind> modelProperty() {
+        return model;
+    }
+
+    public StringProperty outDirProperty() {
+        return outDir;
+    }
+
+    public IntegerProperty populationProperty() {
+        return population;
+    }
+
+    public IntegerProperty epochsPerGenerationProperty() {
+        return epochsPerGeneration;
+    }
+
+    public IntegerProperty maxGenerationsProperty() {
+        return maxGenerations;
+    }
+
+    public DoubleProperty maxMinutesProperty() {
+        return maxMinutes;
+    }
+
+    /** Any other config keys, one {@code key=value} per line (as {@code --set} on the command line). */
+    public StringProperty settingsProperty() {
+        return settings;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remainingProperty() {
+        return remaining.getReadOnlyProperty();
+    }
+
+    /** Increases whenever curves or generations changed: the view redraws then. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty bestProperty() {
+        return best.getReadOnlyProperty();
+    }
+
+    public RunCurves curves() {
+        return curves;
+    }
+
+    public ObservableList<Generation> generations() {
+        return generationsView;
+    }
+
+    public ObservableList<String> log() {
+        return logView;
+    }
+}

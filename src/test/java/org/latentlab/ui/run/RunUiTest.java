@@ -1,0 +1,86 @@
+package org.latentlab.ui.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.WorkbenchOptions;
+import org.latentlab.ui.WorkbenchViewModel;
+import org.latentlab.ui.WorkbenchWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * On Monocle's headless platform: the Run screen trains a small population on a small recording, points arrive in
+ * the loss chart while it runs, the family tree appears, and the finished run opens in Inspect.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunUiTest {
+    private WorkbenchViewModel vm;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("run-ui");
+        Path data = dir.resolve("tiny.h5");
+        RunViewModelTest.cli("synth", "lorenz", "--out", data.toString(), "--trials", "24", "--time", "15",
+                "--set", "conditions=3", "--set", "neurons=6");
+        vm = WorkbenchWindow.show(stage, new WorkbenchOptions(data, null, 1280, 800, dir.resolve("settings.json"),
+                () -> "test cpu"), UiExecutors.fx());
+    }
+
+    @Test
+    void aPopulationTrainsLiveAndOpensInInspect(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.data().sessionProperty().get() != null);
+        robot.clickOn("#run-tab");
+        robot.interact(() -> {
+            vm.run().outDirProperty().set(dir.resolve("pop").toString());
+            vm.run().populationProperty().set(2);
+            vm.run().epochsPerGenerationProperty().set(1);
+            vm.run().maxGenerationsProperty().set(3);
+            vm.run().settingsProperty().set(RunViewModelTest.TINY + "\npbt.burn_in_epochs=1");
+        });
+        robot.clickOn("#run-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "#run-loss-chart") > 0);
+        assertTrue(points(robot, "#run-loss-chart") > 0, "points arrive while training");
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !vm.run().runningProperty().get());
+        Label status = robot.lookup("#run-status").queryAs(Label.class);
+        assertTrue(status.getText().startsWith("Finished"), status.getText());
+        assertEquals(6, points(robot, "#run-loss-chart"), "2 members x 3 epochs");
+        assertTrue(points(robot, "#run-tree-chart") > 0, "the family tree is drawn");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inspect().runProperty().get() != null);
+        TabPane screens = robot.lookup("#screens").queryAs(TabPane.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("inspect-tab", screens.getSelectionModel().getSelectedItem().getId());
+    }
+
+    /** Data points (finite y) over every series of a chart viewer's chart, 0 when it shows none. */
+    private static int points(FxRobot robot, String id) {
+        ChartViewer v = robot.lookup(id).queryAs(ChartViewer.class);
+        JFreeChart chart = v.getChart();
+        if (chart == null) {
+            return 0;
+        }
+        XYDataset d = chart.getXYPlot().getDataset();
+        int n = 0;
+        for (int s = 0; s < d.getSeriesCount(); s++) {
+            for (int i = 0; i < d.getItemCount(s); i++) {
+                n += Double.isFinite(d.getYValue(s, i)) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+}

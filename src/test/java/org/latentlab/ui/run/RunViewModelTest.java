@@ -1,0 +1,113 @@
+package org.latentlab.ui.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.core.train.TrainingStoppedException;
+import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.data.DataViewModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.latentlab.cli.LatentLabCommand;
+
+/** The Run screen's ViewModel without the FX toolkit: the job runs on the test thread, drain() plays the FX pulse. */
+class RunViewModelTest {
+    static final String TINY = String.join("\n", "model.gen_dim=8", "model.fac_dim=3", "model.ic_enc_dim=6",
+            "model.ci_enc_dim=6", "model.con_dim=6", "model.ic_dim=4", "model.co_dim=1", "train.batch_size=8");
+
+    @TempDir
+    static Path shared;
+    static Path data;
+
+    @TempDir
+    Path dir;
+
+    private final DataViewModel dataVm = new DataViewModel(UiExecutors.direct());
+    private final RunViewModel vm = new RunViewModel(dataVm);
+
+    @BeforeAll
+    static void synth() {
+        data = shared.resolve("tiny.h5");
+        cli("synth", "lorenz", "--out", data.toString(), "--trials", "24", "--time", "15",
+                "--set", "conditions=3", "--set", "neurons=6");
+    }
+
+    static void cli(String... args) {
+        StringWriter out = new StringWriter();
+        int rc = LatentLabCommand.execute(args, new PrintWriter(out), new PrintWriter(out));
+        assertEquals(0, rc, () -> String.join(" ", args) + "\n" + out);
+    }
+
+    @Test
+    void aPopulationRunFillsCurvesAndGenerationsOnlyWhenDrained() throws Exception {
+        dataVm.open(data);
+        assertTrue(vm.outDirProperty().get().endsWith("tiny-autolfads"), vm.outDirProperty().get());
+        vm.outDirProperty().set(dir.resolve("pop").toString());
+        vm.populationProperty().set(2);
+        vm.epochsPerGenerationProperty().set(1);
+        vm.maxGenerationsProperty().set(3);
+        vm.settingsProperty().set(TINY + "\npbt.burn_in_epochs=1");
+        List<Path> finished = new ArrayList<>();
+        vm.setOnFinished(finished::add);
+
+        RunViewModel.Job job = vm.newJob();
+        assertNotNull(job, vm.statusProperty().get());
+        vm.started(job);
+        assertTrue(vm.runningProperty().get());
+        Path out = job.call();
+        assertEquals(0, vm.curves().members(), "nothing reaches the model before the FX thread drains the queue");
+        vm.drain();
+        assertEquals(2, vm.curves().members());
+        assertEquals(3, vm.curves().points(0).size());
+        assertEquals(3, vm.generations().size());
+        assertTrue(vm.generations().get(2).exploited());
+        int best = vm.bestProperty().get();
+        assertTrue(best == 0 || best == 1);
+        assertEquals("valid rate R²", vm.curves().scoreName(), "synthetic data have true rates");
+        vm.succeeded(out);
+        assertEquals(List.of(out), finished);
+        assertTrue(vm.statusProperty().get().startsWith("Finished"), vm.statusProperty().get());
+        assertTrue(Files.exists(out.resolve("summary.json")));
+    }
+
+    @Test
+    void stoppingKeepsTheCheckpointAndSaysSo() throws Exception {
+        dataVm.open(data);
+        vm.modelProperty().set(RunViewModel.ModelKind.LFADS);
+        assertTrue(vm.outDirProperty().get().endsWith("tiny-lfads"), "the suggestion follows the model");
+        vm.outDirProperty().set(dir.resolve("single").toString());
+        vm.settingsProperty().set(TINY + "\ntrain.max_epochs=50");
+        RunViewModel.Job job = vm.newJob();
+        vm.started(job);
+        vm.stop();
+        TrainingStoppedException e = assertThrows(TrainingStoppedException.class, job::call);
+        vm.failed(e);
+        assertTrue(vm.statusProperty().get().startsWith("Stopped"), vm.statusProperty().get());
+        assertTrue(!vm.runningProperty().get());
+        assertTrue(!Files.exists(dir.resolve("single/summary.json")));
+    }
+
+    @Test
+    void badFormsGiveAReasonAndNoJob() {
+        assertNull(vm.newJob());
+        assertTrue(vm.statusProperty().get().contains("Open a recording"), vm.statusProperty().get());
+        dataVm.open(data);
+        vm.settingsProperty().set("model.gen_dm=8");
+        assertNull(vm.newJob());
+        assertTrue(vm.statusProperty().get().contains("model.gen_dim"), vm.statusProperty().get());
+        vm.settingsProperty().set("");
+        vm.populationProperty().set(1);
+        assertNull(vm.newJob());
+        assertTrue(vm.statusProperty().get().contains("pbt.population"), vm.statusProperty().get());
+    }
+}
