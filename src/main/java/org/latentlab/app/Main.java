@@ -24,8 +24,9 @@ public final class Main {
         System.exit(code);
     }
 
-    private static int workbench(java.nio.file.Path file, java.nio.file.Path screenshot, int width, int height) {
+    private static int workbench(java.nio.file.Path file, java.nio.file.Path screenshot, int width, int height,
+                                 java.nio.file.Path run, String screen) {
         return Workbench.launch(new WorkbenchOptions(file, screenshot, width, height,
-                screenshot == null ? Settings.defaultFile() : null, TorchEngine::describe));
+                screenshot == null ? Settings.defaultFile() : null, TorchEngine::describe, run, screen));
     }
 }

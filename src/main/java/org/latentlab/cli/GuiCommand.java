@@ -29,8 +29,10 @@ public final class GuiCommand implements Callable<Integer> {
         /**
          * @param file       the file to open, or null for an empty workbench
          * @param screenshot write a PNG of the window with {@code file} loaded there and exit, or null
+         * @param run        a run directory to show (Run screen, and Inspect when finished), or null
+         * @param screen     the screen shown: data, run or inspect
          */
-        int open(Path file, Path screenshot, int width, int height);
+        int open(Path file, Path screenshot, int width, int height, Path run, String screen);
     }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
@@ -40,6 +42,14 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Render the main window with FILE loaded to a PNG, headless (Monocle), and exit.")
     Path screenshot;
+
+    @Option(names = "--run", paramLabel = "DIR",
+            description = "A run directory (train or pbt) to show in the Run screen, and in Inspect when finished.")
+    Path run;
+
+    @Option(names = "--screen", paramLabel = "NAME", defaultValue = "data",
+            description = "The screen shown first: data, run or inspect (default: ${DEFAULT-VALUE}).")
+    String screen;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800",
             description = "Window size in pixels (default: ${DEFAULT-VALUE}).")
@@ -67,6 +77,17 @@ public final class GuiCommand implements Callable<Integer> {
             return LatentLabCommand.BAD_INPUT;
         }
         int[] wh = parseSize(size);
+        String screenName = screen.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("data", "run", "inspect").contains(screenName)) {
+            throw new DataException("--screen must be data, run or inspect, got '" + screen + "'");
+        }
+        if (run != null && !Files.isDirectory(run)) {
+            throw DataException.inFile(run, "no such run directory");
+        }
+        if (screenName.equals("inspect") && screenshot != null
+                && (run == null || !Files.exists(run.resolve("summary.json")))) {
+            throw new DataException("--screen inspect needs --run DIR of a finished run (with summary.json)");
+        }
         Path f = file;
         if (f != null && !Files.isRegularFile(f)) {
             throw DataException.inFile(f, "no such file");
@@ -81,7 +102,7 @@ public final class GuiCommand implements Callable<Integer> {
                 // Without the sample the workbench still opens, empty, ready for a file.
             }
         }
-        return launcher.open(f, screenshot, wh[0], wh[1]);
+        return launcher.open(f, screenshot, wh[0], wh[1], run, screenName);
     }
 
     /** A display to draw on: X11 or Wayland, or JavaFX's headless Monocle platform when it was chosen. */

@@ -26,19 +26,24 @@ final class Screenshot {
     private final Path out;
     private int polls;
 
-    Screenshot(Stage stage, WorkbenchViewModel vm, Path out) {
+    private final boolean waitForInspect;
+
+    /** @param waitForInspect whether a run is being opened in Inspect (then the shot waits for its charts) */
+    Screenshot(Stage stage, WorkbenchViewModel vm, Path out, boolean waitForInspect) {
         this.stage = stage;
         this.vm = vm;
         this.out = out;
+        this.waitForInspect = waitForInspect;
     }
 
     void takeWhenReady() {
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(POLL, e -> {
             DataViewModel d = vm.data();
-            if (d.errorProperty().get() != null) {
+            if (d.errorProperty().get() != null || vm.inspect().errorProperty().get() != null) {
                 poll.stop();
-                Workbench.finish(2, d.errorProperty().get());
+                Workbench.finish(2, d.errorProperty().get() != null ? d.errorProperty().get()
+                        : vm.inspect().errorProperty().get());
             } else if (d.nwbImportProperty().get() != null) {
                 poll.stop();
                 Workbench.finish(2, d.nwbImportProperty().get().file() + ": is an NWB file; import it first "
@@ -62,7 +67,9 @@ final class Screenshot {
         boolean data = d.sessionProperty().get() != null || vm.fileText().get().equals("No file open");
         boolean plots = d.sessionProperty().get() == null
                 || d.selection().psthProperty().get() != null && d.selection().rasterProperty().get() != null;
-        return !d.busyProperty().get() && data && plots && !vm.deviceProperty().get().endsWith("detecting…");
+        boolean run = !vm.inspect().busyProperty().get()
+                && (!waitForInspect || vm.inspect().runProperty().get() != null);
+        return !d.busyProperty().get() && data && plots && run && !vm.deviceProperty().get().endsWith("detecting…");
     }
 
     private void write() {

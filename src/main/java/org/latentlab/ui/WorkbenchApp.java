@@ -15,7 +15,8 @@ public final class WorkbenchApp extends Application {
         UiExecutors exec = UiExecutors.fx();
         WorkbenchViewModel vm = WorkbenchWindow.show(stage, o, exec);
         if (o.screenshot() != null) {
-            new Screenshot(stage, vm, o.screenshot()).takeWhenReady();
+            boolean inspect = o.run() != null && java.nio.file.Files.exists(o.run().resolve("summary.json"));
+            new Screenshot(stage, vm, o.screenshot(), inspect).takeWhenReady();
         }
     }
 }

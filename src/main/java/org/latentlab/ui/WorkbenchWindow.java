@@ -47,7 +47,29 @@ public final class WorkbenchWindow {
         if (o.file() != null) {
             vm.open(o.file());
         }
+        if (o.run() != null) {
+            vm.run().openRun(o.run());
+            if (java.nio.file.Files.exists(o.run().resolve("summary.json"))) {
+                vm.openRun(o.run());
+            }
+        }
+        // Opening a file or a run selects its own screen; the screen asked for wins once the first ones are shown.
+        javafx.application.Platform.runLater(() -> view.select(o.screen()));
+        once(vm.data().sessionProperty(), () -> view.select(o.screen()));
+        once(vm.inspect().runProperty(), () -> view.select(o.screen()));
         return vm;
+    }
+
+    /** Runs {@code action} after the first change of {@code value} (later on the FX thread), then forgets it. */
+    private static void once(javafx.beans.value.ObservableValue<?> value, Runnable action) {
+        javafx.beans.value.ChangeListener<Object> l = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<?> obs, Object was, Object now) {
+                value.removeListener(this);
+                javafx.application.Platform.runLater(action);
+            }
+        };
+        value.addListener(l);
     }
 
     /** Asks whether to stop a running training before closing; its last checkpoint stays either way. */

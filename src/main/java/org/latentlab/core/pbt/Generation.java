@@ -20,4 +20,41 @@ public record Generation(int generation, int epoch, List<PbtRow> rows, int bestM
     public long exploits() {
         return rows.stream().filter(r -> r.action().equals("exploit") || r.action().equals("replace")).count();
     }
+
+    /**
+     * The generations recorded in a run directory's {@code pbt.csv} (times are not recorded there: NaN);
+     * empty when there is none yet.
+     */
+    public static List<Generation> read(java.nio.file.Path csv) {
+        List<Generation> out = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.exists(csv)) {
+            return out;
+        }
+        java.util.Map<Integer, List<PbtRow>> byGeneration = new java.util.TreeMap<>();
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(csv);
+            for (int i = 1; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    PbtRow r = PbtRow.parse(lines.get(0), lines.get(i));
+                    byGeneration.computeIfAbsent(r.generation(), k -> new java.util.ArrayList<>()).add(r);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw org.latentlab.core.data.DataException.inFile(csv, "unreadable PBT log (" + e.getMessage() + ")");
+        }
+        byGeneration.forEach((g, rows) -> {
+            PbtRow best = null;
+            boolean exploited = false;
+            for (PbtRow r : rows) {
+                exploited |= !r.action().equals("keep");
+                if (!r.action().equals("explore") && Double.isFinite(r.metric())
+                        && (best == null || r.metric() < best.metric())) {
+                    best = r;
+                }
+            }
+            out.add(new Generation(g, rows.get(0).epoch(), List.copyOf(rows), best == null ? -1 : best.member(),
+                    best == null ? Double.NaN : best.metric(), exploited, Double.NaN));
+        });
+        return out;
+    }
 }

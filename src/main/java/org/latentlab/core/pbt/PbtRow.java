@@ -36,4 +36,23 @@ public record PbtRow(int generation, int epoch, int member, int parent, String a
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
+
+    /** A row of {@code pbt.csv} read back by column name; hyperparameters missing from the file are NaN. */
+    public static PbtRow parse(String header, String row) {
+        java.util.List<String> names = java.util.Arrays.asList(header.split(",", -1));
+        String[] cells = row.split(",", -1);
+        java.util.function.Function<String, String> cell = k -> {
+            int i = names.indexOf(k);
+            return i >= 0 && i < cells.length ? cells[i].trim() : "";
+        };
+        double[] hyper = new double[Hyperparameter.values().length];
+        for (Hyperparameter h : Hyperparameter.values()) {
+            String c = cell.apply(h.column());
+            hyper[h.ordinal()] = c.isEmpty() ? Double.NaN : Double.parseDouble(c);
+        }
+        String metric = cell.apply("metric");
+        return new PbtRow(Integer.parseInt(cell.apply("generation")), Integer.parseInt(cell.apply("epoch")),
+                Integer.parseInt(cell.apply("member")), Integer.parseInt(cell.apply("parent")), cell.apply("action"),
+                metric.isEmpty() ? Double.NaN : Double.parseDouble(metric), hyper);
+    }
 }

@@ -60,4 +60,46 @@ public record EpochMetrics(int epoch, double loss, double recon, double klIc, do
         }
         return b.toString();
     }
+
+    /**
+     * A row of {@code metrics.csv} read back by column name (an empty cell is NaN), so files written by other
+     * versions with more or fewer columns still read.
+     */
+    public static EpochMetrics parse(String header, String row) {
+        String[] names = header.split(",", -1);
+        String[] cells = row.split(",", -1);
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            String c = i < cells.length ? cells[i].trim() : "";
+            v.put(names[i].trim(), c.isEmpty() ? Double.NaN : Double.parseDouble(c));
+        }
+        java.util.function.Function<String, Double> g = k -> v.getOrDefault(k, Double.NaN);
+        double epoch = g.apply("epoch");
+        if (Double.isNaN(epoch)) {
+            throw new IllegalArgumentException("no epoch in metrics row '" + row + "'");
+        }
+        return new EpochMetrics((int) epoch, g.apply("loss"), g.apply("recon"), g.apply("kl_ic"), g.apply("kl_co"),
+                g.apply("l2"), g.apply("ramp_kl"), g.apply("ramp_l2"), g.apply("valid_loss"), g.apply("valid_recon"),
+                g.apply("valid_recon_smth"), g.apply("valid_bps"), g.apply("valid_co_bps"), g.apply("valid_fp_bps"),
+                g.apply("valid_r2"), g.apply("lr"), g.apply("grad_norm"), g.apply("wall_s"));
+    }
+
+    /** Every row of a {@code metrics.csv}; empty when the file does not exist. */
+    public static java.util.List<EpochMetrics> read(java.nio.file.Path csv) {
+        java.util.List<EpochMetrics> out = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.exists(csv)) {
+            return out;
+        }
+        try {
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(csv);
+            for (int i = 1; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    out.add(parse(lines.get(0), lines.get(i)));
+                }
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw org.latentlab.core.data.DataException.inFile(csv, "unreadable metrics (" + e.getMessage() + ")");
+        }
+        return out;
+    }
 }

@@ -152,7 +152,11 @@ public final class RunView extends BorderPane {
         stop.setId("run-stop");
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.runningProperty().not());
-        HBox buttons = new HBox(8, start, stop);
+        Button open = new Button("_Open run…");
+        open.setId("run-open");
+        open.setOnAction(e -> openRun());
+        open.disableProperty().bind(vm.runningProperty());
+        HBox buttons = new HBox(8, start, stop, open);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
@@ -184,6 +188,15 @@ public final class RunView extends BorderPane {
         });
         value.addListener((obs, was, now) -> s.getValueFactory().setValue(now.intValue()));
         return s;
+    }
+
+    private void openRun() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open run directory");
+        File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.openRun(f.toPath());
+        }
     }
 
     private void browse() {

@@ -39,6 +39,7 @@ import org.latentlab.core.data.Session;
 import org.latentlab.core.data.nwb.NwbImportOptions;
 import org.latentlab.core.pbt.Generation;
 import org.latentlab.core.pbt.PbtRun;
+import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.ui.UiExecutors;
@@ -180,19 +181,70 @@ public final class RunViewModel {
         return job;
     }
 
-    /** The service started {@code j}: the live state starts over (a resumed run replays its checkpoint's epochs). */
+    /**
+     * The service started {@code j}: the charts show what its run directory already holds (a resumed run
+     * continues its curves; epochs it redoes replace their old points), then live events.
+     */
     public void started(Job j) {
         job = j;
-        curves.clear();
-        generations.clear();
+        showHistory(j.out);
         log.clear();
-        best.set(-1);
         progress.set(0);
         remaining.set("");
         running.set(true);
         startedNanos = System.nanoTime();
         status.set("Training " + (j.population() ? "a population" : "LFADS") + " on " + j.file.getFileName()
                 + " into " + j.out + " …");
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Shows a run directory's curves and generations (a finished, stopped or running run made by
+     * {@code train}, {@code pbt} or this screen) and points the form at it, so Start resumes it.
+     */
+    public void openRun(Path dir) {
+        if (running.get()) {
+            return;
+        }
+        boolean pbt = Files.exists(dir.resolve("pbt-config.yaml"));
+        if (!pbt && !Files.exists(dir.resolve("metrics.csv"))) {
+            status.set(dir + ": not a run directory (no metrics.csv or pbt.csv)");
+            return;
+        }
+        try {
+            if (pbt) {
+                AutoLfadsConfig c = ConfigIO.read(AutoLfadsConfig.class, dir.resolve("pbt-config.yaml"));
+                model.set(ModelKind.AUTOLFADS);
+                population.set(c.pbt().population());
+                epochsPerGeneration.set(c.pbt().epochsPerGeneration());
+                maxGenerations.set(c.pbt().maxGenerations());
+                maxMinutes.set(c.pbt().maxMinutes());
+            } else {
+                model.set(ModelKind.LFADS);
+            }
+            outDir.set(dir.toString());
+            showHistory(dir);
+            status.set("Showing " + dir + (Files.exists(dir.resolve("summary.json")) ? " (finished)"
+                    : " (not finished: Start resumes it with the same recording and settings)"));
+        } catch (DataException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    private void showHistory(Path dir) {
+        curves.clear();
+        generations.clear();
+        if (Files.exists(dir.resolve("pbt.csv"))) {
+            for (int m = 0; Files.isDirectory(dir.resolve(String.format(Locale.ROOT, "members/m%02d", m))); m++) {
+                int member = m;
+                EpochMetrics.read(dir.resolve(String.format(Locale.ROOT, "members/m%02d/metrics.csv", m)))
+                        .forEach(e -> curves.add(member, e));
+            }
+            generations.setAll(Generation.read(dir.resolve("pbt.csv")));
+        } else {
+            EpochMetrics.read(dir.resolve("metrics.csv")).forEach(e -> curves.add(0, e));
+        }
+        best.set(curves.best());
         revision.set(revision.get() + 1);
     }
 

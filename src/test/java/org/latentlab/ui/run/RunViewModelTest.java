@@ -78,6 +78,30 @@ class RunViewModelTest {
         assertEquals(List.of(out), finished);
         assertTrue(vm.statusProperty().get().startsWith("Finished"), vm.statusProperty().get());
         assertTrue(Files.exists(out.resolve("summary.json")));
+
+        // The directory read back by another screen: the same curves and generations, the form set to resume it.
+        RunViewModel other = new RunViewModel(new DataViewModel(UiExecutors.direct()));
+        other.openRun(out);
+        assertEquals(RunViewModel.ModelKind.AUTOLFADS, other.modelProperty().get());
+        assertEquals(2, other.populationProperty().get());
+        assertEquals(out.toString(), other.outDirProperty().get());
+        assertEquals(2, other.curves().members());
+        assertEquals(vm.curves().points(1).stream().map(RunViewModelTest::roundTrip).toList(), other.curves().points(1));
+        assertEquals(3, other.generations().size());
+        assertEquals(vm.generations().get(1).rows().size(), other.generations().get(1).rows().size());
+        assertEquals(vm.bestProperty().get(), other.bestProperty().get());
+        assertTrue(other.statusProperty().get().endsWith("(finished)"), other.statusProperty().get());
+        other.openRun(dir);
+        assertTrue(other.statusProperty().get().contains("not a run directory"), other.statusProperty().get());
+    }
+
+    /** A point as metrics.csv keeps it (six significant digits). */
+    private static RunCurves.Point roundTrip(RunCurves.Point p) {
+        return new RunCurves.Point(p.epoch(), six(p.validSmooth()), six(p.trainLoss()), six(p.score()));
+    }
+
+    private static double six(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v));
     }
 
     @Test
