@@ -54,9 +54,11 @@ public final class WorkbenchWindow {
             }
         }
         // Opening a file or a run selects its own screen; the screen asked for wins once the first ones are shown.
-        javafx.application.Platform.runLater(() -> view.select(o.screen()));
-        once(vm.data().sessionProperty(), () -> view.select(o.screen()));
-        once(vm.inspect().runProperty(), () -> view.select(o.screen()));
+        if (o.screenshot() != null || !o.screen().equals("data")) {
+            javafx.application.Platform.runLater(() -> view.select(o.screen()));
+            once(vm.data().sessionProperty(), () -> view.select(o.screen()));
+            once(vm.inspect().runProperty(), () -> view.select(o.screen()));
+        }
         return vm;
     }
 

@@ -23,6 +23,17 @@ public final class TorchEngine {
     }
 
     /** GPU 0 when present, else the CPU. */
+    /**
+     * Readies the calling thread for training or inference: autograd records only inside a gradient
+     * collector. libtorch's grad mode is per thread and on by default, and DJL turns it off only in the thread
+     * that loaded the engine, so on any other thread (the workbench's training service) parameter updates,
+     * which are in-place, would be refused and inference would build graphs nobody uses.
+     */
+    public static void prepareThread() {
+        get();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
     public static Device device() {
         Engine e = get();
         return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();

@@ -17,6 +17,7 @@ import org.latentlab.core.config.Overrides;
 import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.Session;
+import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.model.lfads.LfadsOutputFile;
 import org.latentlab.core.model.lfads.PosteriorOutputs;
@@ -78,6 +79,7 @@ public final class PbtRun {
             return new Result(status, dir.summary());
         }
         Augment.checkSbtt(spec.session(), spec.config().augment());
+        TorchEngine.prepareThread();
         long started = System.nanoTime();
         AutoLfadsConfig c = spec.config();
         PbtConfig pbt = c.pbt();

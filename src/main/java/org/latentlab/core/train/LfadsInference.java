@@ -34,6 +34,7 @@ public final class LfadsInference {
             throw new DataException(runDir + ": has no checkpoint yet (train first)");
         }
         LfadsConfig cfg = ConfigIO.read(LfadsConfig.class, configFile);
+        org.latentlab.core.engine.TorchEngine.prepareThread();
         try (LfadsSession s = new LfadsSession(data, cfg, 1, 0)) {
             try {
                 Checkpoint.load(ckpt, s.params, new MemberAdamW(s.params, cfg.train().adamEpsilon()));

@@ -44,6 +44,7 @@ public final class LfadsRun {
             return new Result(status, dir.summary());
         }
         Augment.checkSbtt(spec.session(), spec.config().augment());
+        TorchEngine.prepareThread();
         long started = System.nanoTime();
         try (LfadsSession s = new LfadsSession(spec.session(), spec.config(), 1, spec.seed())) {
             LfadsTrainer trainer = new LfadsTrainer(spec.session(), spec.config(), spec.seed(), dir, listener, s);

@@ -31,9 +31,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunUiTest {
     private WorkbenchViewModel vm;
     private Path dir;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         dir = Files.createTempDirectory("run-ui");
         Path data = dir.resolve("tiny.h5");
         RunViewModelTest.cli("synth", "lorenz", "--out", data.toString(), "--trials", "24", "--time", "15",
@@ -45,7 +47,8 @@ class RunUiTest {
     @Test
     void aPopulationTrainsLiveAndOpensInInspect(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.data().sessionProperty().get() != null);
-        robot.clickOn("#run-tab");
+        // Nodes are looked up in this test's own scene: earlier tests' windows may still hold the same ids.
+        robot.interact(() -> ((TabPane) stage.getScene().lookup("#screens")).getSelectionModel().select(1));
         robot.interact(() -> {
             vm.run().outDirProperty().set(dir.resolve("pop").toString());
             vm.run().populationProperty().set(2);
@@ -53,23 +56,28 @@ class RunUiTest {
             vm.run().maxGenerationsProperty().set(3);
             vm.run().settingsProperty().set(RunViewModelTest.TINY + "\npbt.burn_in_epochs=1");
         });
-        robot.clickOn("#run-start");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "#run-loss-chart") > 0);
+        robot.interact(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#run-start")).fire());
+        try {
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "#run-loss-chart") > 0);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no points; status: " + vm.run().statusProperty().get() + ", running "
+                    + vm.run().runningProperty().get() + ", log " + vm.run().log(), e);
+        }
         assertTrue(points(robot, "#run-loss-chart") > 0, "points arrive while training");
         WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !vm.run().runningProperty().get());
-        Label status = robot.lookup("#run-status").queryAs(Label.class);
+        Label status = (Label) stage.getScene().lookup("#run-status");
         assertTrue(status.getText().startsWith("Finished"), status.getText());
         assertEquals(6, points(robot, "#run-loss-chart"), "2 members x 3 epochs");
         assertTrue(points(robot, "#run-tree-chart") > 0, "the family tree is drawn");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inspect().runProperty().get() != null);
-        TabPane screens = robot.lookup("#screens").queryAs(TabPane.class);
+        TabPane screens = (TabPane) stage.getScene().lookup("#screens");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("inspect-tab", screens.getSelectionModel().getSelectedItem().getId());
     }
 
     /** Data points (finite y) over every series of a chart viewer's chart, 0 when it shows none. */
-    private static int points(FxRobot robot, String id) {
-        ChartViewer v = robot.lookup(id).queryAs(ChartViewer.class);
+    private int points(FxRobot robot, String id) {
+        ChartViewer v = (ChartViewer) stage.getScene().lookup(id);
         JFreeChart chart = v.getChart();
         if (chart == null) {
             return 0;
