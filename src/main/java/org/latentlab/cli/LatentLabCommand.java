@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "latentlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Latent dynamical models of neural populations: LFADS, AutoLFADS, iLQR-VAE.",
-        subcommands = {DemoCommand.class, SynthCommand.class, InspectCommand.class, ImportCommand.class, TrainCommand.class, PbtCommand.class, InferCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, SynthCommand.class, InspectCommand.class, ImportCommand.class, TrainCommand.class, PbtCommand.class, InferCommand.class, ReportCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LatentLabCommand implements Runnable {
     /** Exit code for bad input (a file, key, option or value the user can fix). */

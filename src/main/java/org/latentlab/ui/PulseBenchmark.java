@@ -34,7 +34,7 @@ public final class PulseBenchmark {
         int population = Integer.parseInt(args[2]);
         int epochs = Integer.parseInt(args[3]);
         int generations = Integer.parseInt(args[4]);
-        String settings = String.join("\n", Arrays.asList(args).subList(5, args.length));
+        List<String> settings = Arrays.asList(args).subList(5, args.length);
         HeadlessPlatform.useForScreenshot(1280, 800);
         CountDownLatch done = new CountDownLatch(1);
         List<Long> pulses = new ArrayList<>();
@@ -74,13 +74,18 @@ public final class PulseBenchmark {
                     return;
                 }
                 ((WorkbenchView) stage.getScene().getRoot()).select("Run");
-                vm.run().modelProperty().set(org.latentlab.ui.run.RunViewModel.ModelKind.AUTOLFADS);
+                vm.config().kindProperty().set(org.latentlab.ui.config.ConfigViewModel.ModelKind.AUTOLFADS);
                 vm.run().outDirProperty().set(out.toString());
-                vm.run().populationProperty().set(population);
-                vm.run().epochsPerGenerationProperty().set(epochs);
-                vm.run().maxGenerationsProperty().set(generations);
-                vm.run().maxMinutesProperty().set(100_000);
-                vm.run().settingsProperty().set(settings);
+                vm.config().set("pbt.population", Integer.toString(population));
+                vm.config().set("pbt.epochs_per_generation", Integer.toString(epochs));
+                vm.config().set("pbt.max_generations", Integer.toString(generations));
+                vm.config().set("pbt.max_minutes", "0");
+                for (String kv : settings) {
+                    int eq = kv.indexOf('=');
+                    if (eq < 0 || !vm.config().set(kv.substring(0, eq), kv.substring(eq + 1))) {
+                        throw new IllegalArgumentException("not a config key=value: " + kv);
+                    }
+                }
                 timer.start();
                 ((Button) stage.getScene().lookup("#run-start")).fire();
             });

@@ -28,9 +28,12 @@ import org.latentlab.ui.data.DataView;
 import org.latentlab.ui.data.NwbImportDialog;
 import org.latentlab.ui.inspect.InspectView;
 import org.latentlab.ui.run.RunView;
+import org.latentlab.ui.config.ModelView;
+import org.latentlab.ui.evaluate.EvaluateView;
+import org.latentlab.ui.config.PopulationView;
 
 /**
- * The main window's content: the menu bar, the screens as tabs (Data, Run, Inspect) and the status bar (current file, progress,
+ * The main window's content: the menu bar, the screens as tabs (Data, Model, Population, Run, Inspect, Evaluate) and the status bar (current file, progress,
  * compute device). Files arrive from the menus, the recent files or a drop anywhere on the window.
  */
 public final class WorkbenchView extends BorderPane {
@@ -38,8 +41,11 @@ public final class WorkbenchView extends BorderPane {
     private final Menu recent = new Menu("Open _Recent");
     private final TabPane screens = new TabPane();
     private final Tab dataTab = new Tab("Data");
+    private final Tab modelTab = new Tab("Model");
+    private final Tab populationTab = new Tab("Population");
     private final Tab runTab = new Tab("Run");
     private final Tab inspectTab = new Tab("Inspect");
+    private final Tab evaluateTab = new Tab("Evaluate");
     private final RunView runView;
     private Dialog<?> importDialog;
 
@@ -54,7 +60,13 @@ public final class WorkbenchView extends BorderPane {
         runTab.setId("run-tab");
         inspectTab.setContent(new InspectView(vm.inspect()));
         inspectTab.setId("inspect-tab");
-        screens.getTabs().addAll(dataTab, runTab, inspectTab);
+        modelTab.setContent(new ModelView(vm.config()));
+        modelTab.setId("model-tab");
+        populationTab.setContent(new PopulationView(vm.config()));
+        populationTab.setId("population-tab");
+        evaluateTab.setContent(new EvaluateView(vm.evaluate()));
+        evaluateTab.setId("evaluate-tab");
+        screens.getTabs().addAll(dataTab, modelTab, populationTab, runTab, inspectTab, evaluateTab);
         screens.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.setId("screens");
         setCenter(screens);

@@ -12,6 +12,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.ui.data.DataViewModel;
 import org.latentlab.ui.inspect.InspectViewModel;
+import org.latentlab.ui.config.ConfigViewModel;
+import org.latentlab.ui.evaluate.EvaluateViewModel;
 import org.latentlab.ui.run.RunViewModel;
 
 /**
@@ -24,6 +26,8 @@ public final class WorkbenchViewModel {
     private final DataViewModel data;
     private final InspectViewModel inspect;
     private final RunViewModel run;
+    private final ConfigViewModel config;
+    private final EvaluateViewModel evaluate;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ObservableList<Path> recentView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "device: detecting…");
@@ -40,7 +44,9 @@ public final class WorkbenchViewModel {
         this.settings = settingsFile == null ? Settings.empty() : Settings.load(settingsFile);
         this.data = new DataViewModel(exec);
         this.inspect = new InspectViewModel(exec);
-        this.run = new RunViewModel(data);
+        this.config = new ConfigViewModel();
+        this.evaluate = new EvaluateViewModel(inspect);
+        this.run = new RunViewModel(data, config);
         run.setOnFinished(inspect::open);
         settings.recentFiles().forEach(p -> recentFiles.add(Path.of(p)));
         data.setOnLoaded(this::remember);
@@ -56,6 +62,14 @@ public final class WorkbenchViewModel {
 
     public InspectViewModel inspect() {
         return inspect;
+    }
+
+    public EvaluateViewModel evaluate() {
+        return evaluate;
+    }
+
+    public ConfigViewModel config() {
+        return config;
     }
 
     public RunViewModel run() {

@@ -36,39 +36,45 @@ public final class CsvWriter {
     }
 
     public static void write(Session session, Array which, Path out) {
+        Map<Split, Tensor3> arrays = new java.util.EnumMap<>(Split.class);
+        session.splits().forEach((split, d) -> {
+            if (which.of(d) != null) {
+                arrays.put(split, which.of(d));
+            }
+        });
+        if (arrays.isEmpty()) {
+            throw DataException.inFile(out, "the session has no " + which.name().toLowerCase(Locale.ROOT) + " array");
+        }
+        write(session, arrays, which == Array.RECON || which == Array.TRUTH ? session.channelNames() : List.of(), out);
+    }
+
+    /**
+     * Writes arrays aligned with the session's trials (a model's rates, factors or inputs per split) in the
+     * same layout; channels are named {@code names}, or {@code ch0, ch1, ...} when it is empty.
+     */
+    public static void write(Session session, Map<Split, Tensor3> arrays, List<String> names, Path out) {
         AtomicFiles.write(out, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
-                writeTo(session, which, w);
+                writeTo(session, arrays, names, w);
             }
         });
     }
 
-    private static void writeTo(Session session, Array which, BufferedWriter w) throws IOException {
-        Tensor3 first = null;
-        for (SplitData d : session.splits().values()) {
-            if (which.of(d) != null) {
-                first = which.of(d);
-                break;
-            }
-        }
-        if (first == null) {
-            throw new IOException("the session has no " + which.name().toLowerCase(Locale.ROOT) + " array");
-        }
-        List<String> names = which == Array.RECON || which == Array.TRUTH ? session.channelNames() : List.of();
+    private static void writeTo(Session session, Map<Split, Tensor3> arrays, List<String> names, BufferedWriter w)
+            throws IOException {
+        Tensor3 first = arrays.values().iterator().next();
         StringBuilder header = new StringBuilder("split,trial,condition,bin");
         for (int c = 0; c < first.channels(); c++) {
-            header.append(',').append(names.isEmpty() ? "ch" + c : names.get(c));
+            header.append(',').append(names.size() == first.channels() ? names.get(c) : "ch" + c);
         }
         w.write(header.toString());
         w.newLine();
         StringBuilder row = new StringBuilder();
-        for (Map.Entry<Split, SplitData> e : session.splits().entrySet()) {
-            Tensor3 t = which.of(e.getValue());
-            if (t == null) {
-                continue;
-            }
-            int[] trialIds = e.getValue().trialIds();
-            int[] cond = e.getValue().conditionIds();
+        for (Map.Entry<Split, Tensor3> e : arrays.entrySet()) {
+            Tensor3 t = e.getValue();
+            SplitData d = session.split(e.getKey());
+            int[] trialIds = d == null ? null : d.trialIds();
+            int[] cond = d == null ? null : d.conditionIds();
             for (int i = 0; i < t.trials(); i++) {
                 for (int b = 0; b < t.time(); b++) {
                     row.setLength(0);

@@ -9,6 +9,7 @@ import org.latentlab.core.model.lfads.MemberHyper;
 import org.latentlab.core.model.nn.Noise;
 import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.LfadsSession;
+import org.latentlab.core.train.LfadsTrainer;
 import org.latentlab.core.train.MemberAdamW;
 import org.latentlab.core.train.Ramps;
 import org.latentlab.core.train.TrainStep;
@@ -67,7 +68,7 @@ final class MemberTrainer implements AutoCloseable {
         int[][] order = new int[k][];
         for (int j = 0; j < k; j++) {
             mine[j] = hyper[ids[j]];
-            order[j] = permutation(train.trials(), PbtRandom.shuffle(seed, ids[j], epoch));
+            order[j] = LfadsTrainer.permutation(train.trials(), PbtRandom.shuffle(seed, ids[j], epoch));
         }
         MemberHyper h = memberHyper(mine);
         float[] decay = column(mine, Hyperparameter.WEIGHT_DECAY);
@@ -137,20 +138,6 @@ final class MemberTrainer implements AutoCloseable {
             c[m] = (float) hyper[m][h.ordinal()];
         }
         return c;
-    }
-
-    static int[] permutation(int n, java.util.SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
     }
 
     @Override

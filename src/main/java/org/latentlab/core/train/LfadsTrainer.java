@@ -166,7 +166,8 @@ public final class LfadsTrainer {
                 t.klCoScale(), t.l2GenScale(), t.l2ConScale(), t.l2IcEncScale(), t.l2CiEncScale());
     }
 
-    static int[] permutation(int n, SplittableRandom rng) {
+    /** A uniformly random permutation of 0..n-1 (Fisher-Yates) from {@code rng}. */
+    public static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -165,6 +165,7 @@ public final class DataView extends BorderPane {
         g.add(rateChart, 1, 1);
         for (ChartViewer v : new ChartViewer[] {rasterChart, psthChart, rateChart}) {
             v.setMinSize(100, 100);
+            org.latentlab.ui.ChartExport.install(v);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
         }

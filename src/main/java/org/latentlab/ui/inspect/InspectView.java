@@ -82,8 +82,23 @@ public final class InspectView extends BorderPane {
         scores.setPrefHeight(140);
         scores.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         scores.setPlaceholder(new Label("no scores in summary.json"));
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("Export _CSV…");
+        csv.setId("inspect-export-csv");
+        csv.disableProperty().bind(vm.runProperty().isNull());
+        csv.setOnAction(e -> {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle("Export rates, factors and inputs as CSV");
+            java.io.File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.exportCsv(f.toPath());
+            }
+        });
+        Label exported = hint("");
+        exported.textProperty().bind(vm.exportedProperty());
+        Label exportHint = hint("Charts: right-click a chart to export it as PNG, SVG or PDF. "
+                + "The run directory holds the outputs as HDF5 (lfads_output_*.h5).");
         VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), new Separator(),
-                scoresHeading, scores);
+                scoresHeading, scores, new Separator(), csv, exported, exportHint);
         box.setPadding(new Insets(12));
         return box;
     }
@@ -156,6 +171,7 @@ public final class InspectView extends BorderPane {
         g.add(pcaChart, 1, 1);
         for (ChartViewer v : new ChartViewer[] {ratesChart, factorsChart, inputsChart, pcaChart}) {
             v.setMinSize(100, 100);
+            org.latentlab.ui.ChartExport.install(v);
             GridPane.setHgrow(v, Priority.ALWAYS);
             GridPane.setVgrow(v, Priority.ALWAYS);
         }

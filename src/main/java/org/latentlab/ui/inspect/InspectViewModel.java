@@ -53,6 +53,7 @@ public final class InspectViewModel {
     private final ReadOnlyObjectWrapper<InspectRun> run = new ReadOnlyObjectWrapper<>(this, "run");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper exported = new ReadOnlyStringWrapper(this, "exported", "");
     private final ObservableList<Split> splits = FXCollections.observableArrayList();
     private final ObservableList<Split> splitsView = FXCollections.unmodifiableObservableList(splits);
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(this, "split");
@@ -99,6 +100,56 @@ public final class InspectViewModel {
 
     public void clearError() {
         error.set(null);
+    }
+
+    /**
+     * Writes the open run's inferred rates (expected counts per bin), factors and inputs of every split as
+     * CSV tables ({@code split,trial,condition,bin,...}) into {@code dir}; the message says what was written.
+     */
+    public void exportCsv(Path dir) {
+        InspectRun r = run.get();
+        if (r == null) {
+            return;
+        }
+        busy.set(true);
+        exec.run(() -> writeCsv(r, dir), written -> {
+            busy.set(false);
+            exported.set("Wrote " + String.join(", ", written) + " in " + dir);
+        }, t -> {
+            busy.set(false);
+            error.set(DataViewModel.oneLine(dir, t));
+        });
+    }
+
+    static List<String> writeCsv(InspectRun r, Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir);
+        String stem = String.valueOf(r.dir().getFileName());
+        Map<Split, org.latentlab.core.data.Tensor3> rates = new EnumMap<>(Split.class);
+        Map<Split, org.latentlab.core.data.Tensor3> factors = new EnumMap<>(Split.class);
+        Map<Split, org.latentlab.core.data.Tensor3> inputs = new EnumMap<>(Split.class);
+        r.outputs().forEach((s, o) -> {
+            rates.put(s, o.rates());
+            factors.put(s, o.factors());
+            if (o.genInputs() != null) {
+                inputs.put(s, o.genInputs());
+            }
+        });
+        List<String> written = new ArrayList<>();
+        org.latentlab.core.data.CsvWriter.write(r.session(), rates, r.session().channelNames(),
+                dir.resolve(stem + "_rates.csv"));
+        written.add(stem + "_rates.csv");
+        org.latentlab.core.data.CsvWriter.write(r.session(), factors, List.of(), dir.resolve(stem + "_factors.csv"));
+        written.add(stem + "_factors.csv");
+        if (!inputs.isEmpty()) {
+            org.latentlab.core.data.CsvWriter.write(r.session(), inputs, List.of(), dir.resolve(stem + "_inputs.csv"));
+            written.add(stem + "_inputs.csv");
+        }
+        return written;
+    }
+
+    /** What the last export wrote. */
+    public ReadOnlyStringProperty exportedProperty() {
+        return exported.getReadOnlyProperty();
     }
 
     private void show(Loaded l) {

@@ -33,6 +33,7 @@ import javafx.stage.DirectoryChooser;
 import org.jfree.chart.fx.ChartViewer;
 import org.latentlab.core.pbt.Hyperparameter;
 import org.latentlab.ui.Forms;
+import org.latentlab.ui.config.ConfigViewModel;
 
 /**
  * The Run screen: what to train and where on the left, with Start and Stop; live charts on the right
@@ -92,9 +93,9 @@ public final class RunView extends BorderPane {
     private Node sidePanel() {
         Label heading = new Label("Train");
         heading.getStyleClass().add("heading");
-        ComboBox<RunViewModel.ModelKind> model = new ComboBox<>();
-        model.getItems().setAll(RunViewModel.ModelKind.values());
-        model.valueProperty().bindBidirectional(vm.modelProperty());
+        ComboBox<ConfigViewModel.ModelKind> model = new ComboBox<>();
+        model.getItems().setAll(ConfigViewModel.ModelKind.values());
+        model.valueProperty().bindBidirectional(vm.config().kindProperty());
         model.setId("run-model");
         TextField out = new TextField();
         out.setId("run-out");
@@ -103,43 +104,17 @@ public final class RunView extends BorderPane {
         browse.setOnAction(e -> browse());
         HBox outRow = new HBox(4, out, browse);
         HBox.setHgrow(out, Priority.ALWAYS);
-        Spinner<Integer> population = intSpinner(2, 256, vm.populationProperty());
-        population.setId("run-population");
-        Spinner<Integer> generation = intSpinner(1, 1000, vm.epochsPerGenerationProperty());
-        generation.setId("run-epochs-per-generation");
-        Spinner<Integer> maxGen = intSpinner(1, 10_000, vm.maxGenerationsProperty());
-        Spinner<Double> minutes = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.5, 100_000,
-                vm.maxMinutesProperty().get(), 1));
-        minutes.setEditable(true);
-        minutes.getValueFactory().valueProperty().addListener((obs, was, now) -> vm.maxMinutesProperty().set(now));
-        vm.maxMinutesProperty().addListener((obs, was, now) -> minutes.getValueFactory().setValue(now.doubleValue()));
         Spinner<Integer> seed = intSpinner(0, Integer.MAX_VALUE, vm.seedProperty());
-        TextArea settings = new TextArea();
-        settings.setId("run-settings");
-        settings.setPromptText("model.gen_dim=64\ntrain.batch_size=32");
-        settings.setPrefRowCount(4);
-        settings.textProperty().bindBidirectional(vm.settingsProperty());
+        Label summary = hint("");
+        summary.setId("run-config-summary");
+        summary.textProperty().bind(vm.config().configProperty().map(RunView::describe));
 
         GridPane g = Forms.grid();
         int row = 0;
         g.addRow(row++, mnemonic("_Model", model), model);
         g.addRow(row++, mnemonic("_Run directory", out), outRow);
-        List<Node> pbtOnly = new ArrayList<>();
-        Label popLabel = mnemonic("_Population", population);
-        Label genLabel = mnemonic("_Generation (epochs)", generation);
-        Label maxLabel = mnemonic("Max _generations", maxGen);
-        g.addRow(row++, popLabel, population);
-        g.addRow(row++, genLabel, generation);
-        g.addRow(row++, maxLabel, maxGen);
-        pbtOnly.addAll(List.of(popLabel, population, genLabel, generation, maxLabel, maxGen));
-        g.addRow(row++, mnemonic("_Time budget (min)", minutes), minutes);
         g.addRow(row++, mnemonic("_Seed", seed), seed);
-        g.add(mnemonic("Other s_ettings (key=value per line, any config key)", settings), 0, row++, 2, 1);
-        g.add(settings, 0, row++, 2, 1);
-        for (Node n : pbtOnly) {
-            n.visibleProperty().bind(vm.modelProperty().isEqualTo(RunViewModel.ModelKind.AUTOLFADS));
-            n.managedProperty().bind(n.visibleProperty());
-        }
+        g.add(summary, 0, row++, 2, 1);
         g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(120, 180, Double.MAX_VALUE));
         g.disableProperty().bind(vm.runningProperty());
 
@@ -156,7 +131,11 @@ public final class RunView extends BorderPane {
         open.setId("run-open");
         open.setOnAction(e -> openRun());
         open.disableProperty().bind(vm.runningProperty());
-        HBox buttons = new HBox(8, start, stop, open);
+        Button report = new Button("Re_port");
+        report.setId("run-report");
+        report.setOnAction(e -> report());
+        report.disableProperty().bind(vm.runningProperty());
+        HBox buttons = new HBox(8, start, stop, open, report);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
@@ -178,6 +157,19 @@ public final class RunView extends BorderPane {
         return box;
     }
 
+    /** One line about what will be trained; the Model and Population screens hold every setting. */
+    private static String describe(Record c) {
+        if (c instanceof org.latentlab.core.config.AutoLfadsConfig a) {
+            return String.format(java.util.Locale.ROOT, "%d members, generations of %d epochs, at most %d "
+                    + "generations or %.0f minutes; generator %d, factors %d (Model and Population screens)",
+                    a.pbt().population(), a.pbt().epochsPerGeneration(), a.pbt().maxGenerations(),
+                    a.pbt().maxMinutes(), a.model().genDim(), a.model().facDim());
+        }
+        org.latentlab.core.config.LfadsConfig l = (org.latentlab.core.config.LfadsConfig) c;
+        return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes; generator %d, factors %d "
+                + "(Model screen)", l.train().maxEpochs(), l.train().maxMinutes(), l.model().genDim(), l.model().facDim());
+    }
+
     private static Spinner<Integer> intSpinner(int min, int max, javafx.beans.property.IntegerProperty value) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setEditable(true);
@@ -188,6 +180,21 @@ public final class RunView extends BorderPane {
         });
         value.addListener((obs, was, now) -> s.getValueFactory().setValue(now.intValue()));
         return s;
+    }
+
+    /** Writes the run directory's HTML report (a finished run) and says where. */
+    private void report() {
+        java.nio.file.Path dir = java.nio.file.Path.of(vm.outDirProperty().get().trim());
+        javafx.scene.control.Alert a;
+        try {
+            java.nio.file.Path out = dir.resolve("report.html");
+            org.latentlab.plot.RunReport.write(dir, out);
+            a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, "Wrote " + out);
+        } catch (RuntimeException ex) {
+            a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, ex.getMessage());
+        }
+        a.setHeaderText("Run report");
+        a.show();
     }
 
     private void openRun() {
@@ -213,6 +220,9 @@ public final class RunView extends BorderPane {
         scoreChart.setId("run-score-chart");
         hyperChart.setId("run-hyper-chart");
         treeChart.setId("run-tree-chart");
+        for (ChartViewer v : new ChartViewer[] {lossChart, scoreChart, hyperChart, treeChart}) {
+            org.latentlab.ui.ChartExport.install(v);
+        }
         for (Hyperparameter h : Hyperparameter.values()) {
             hyper.getItems().add(h);
         }
@@ -250,7 +260,7 @@ public final class RunView extends BorderPane {
     }
 
     private void redrawPopulation() {
-        int members = Math.max(vm.curves().members(), vm.populationProperty().get());
+        int members = vm.curves().members();
         if (vm.generations().isEmpty()) {
             return; // the two panes are hidden until the first generation ends
         }

@@ -43,6 +43,8 @@ import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.config.ConfigViewModel;
+import org.latentlab.ui.config.ConfigViewModel.ModelKind;
 import org.latentlab.ui.data.DataViewModel;
 
 /**
@@ -53,31 +55,10 @@ import org.latentlab.ui.data.DataViewModel;
  * once per pulse ({@link #drain()}), never through the service's value.
  */
 public final class RunViewModel {
-    /** What is trained. */
-    public enum ModelKind {
-        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)");
-
-        private final String label;
-
-        ModelKind(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final DataViewModel data;
-    private final ObjectProperty<ModelKind> model = new SimpleObjectProperty<>(this, "model", ModelKind.AUTOLFADS);
+    private final ConfigViewModel config;
     private final StringProperty outDir = new SimpleStringProperty(this, "outDir", "");
-    private final IntegerProperty population = new SimpleIntegerProperty(this, "population", 16);
-    private final IntegerProperty epochsPerGeneration = new SimpleIntegerProperty(this, "epochsPerGeneration", 25);
-    private final IntegerProperty maxGenerations = new SimpleIntegerProperty(this, "maxGenerations", 50);
-    private final DoubleProperty maxMinutes = new SimpleDoubleProperty(this, "maxMinutes", 26);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
-    private final StringProperty settings = new SimpleStringProperty(this, "settings", "");
     private final BooleanProperty outDirEdited = new SimpleBooleanProperty(this, "outDirEdited");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a recording, then Start.");
@@ -94,14 +75,12 @@ public final class RunViewModel {
     private Job job;
     private long startedNanos;
 
-    public RunViewModel(DataViewModel data) {
+    /** @param config the Model and Population screens' config, which a run trains with */
+    public RunViewModel(DataViewModel data, ConfigViewModel config) {
         this.data = data;
+        this.config = config;
         data.fileProperty().addListener((obs, was, now) -> suggestOutDir());
-        model.addListener((obs, was, now) -> {
-            suggestOutDir();
-            maxMinutes.set(now == ModelKind.LFADS ? LfadsConfig.defaults().train().maxMinutes()
-                    : AutoLfadsConfig.defaults().pbt().maxMinutes());
-        });
+        config.kindProperty().addListener((obs, was, now) -> suggestOutDir());
         outDir.addListener((obs, was, now) -> outDirEdited.set(!now.equals(defaultOutDir())));
     }
 
@@ -124,28 +103,8 @@ public final class RunViewModel {
             return "";
         }
         String stem = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        String kind = model.get() == ModelKind.LFADS ? "lfads" : "autolfads";
+        String kind = config.kindProperty().get() == ModelKind.LFADS ? "lfads" : "autolfads";
         return Path.of(System.getProperty("user.home"), "latentlab-runs", stem + "-" + kind).toString();
-    }
-
-    /** The config overrides the form stands for. */
-    List<String> overrides() {
-        List<String> set = new ArrayList<>();
-        if (model.get() == ModelKind.LFADS) {
-            set.add("train.max_minutes=" + maxMinutes.get());
-        } else {
-            set.add("pbt.population=" + population.get());
-            set.add("pbt.epochs_per_generation=" + epochsPerGeneration.get());
-            set.add("pbt.max_generations=" + maxGenerations.get());
-            set.add("pbt.max_minutes=" + maxMinutes.get());
-        }
-        for (String line : settings.get().split("\\R")) {
-            String t = line.strip();
-            if (!t.isEmpty() && !t.startsWith("#")) {
-                set.add(t);
-            }
-        }
-        return set;
     }
 
     /**
@@ -167,17 +126,21 @@ public final class RunViewModel {
             return null;
         }
         Path out = Path.of(outDir.get().trim());
-        boolean pbt = model.get() == ModelKind.AUTOLFADS;
-        Record config;
-        try {
-            config = pbt ? ConfigIO.load(AutoLfadsConfig.class, null, overrides())
-                    : ConfigIO.load(LfadsConfig.class, null, overrides());
+        if (config.hasErrors()) {
+            status.set("Fix the fields marked on the Model and Population screens first.");
+            return null;
+        }
+        boolean pbt = config.kindProperty().get() == ModelKind.AUTOLFADS;
+        Record cfg;
+        try { // the form's values, validated together (one field alone cannot check, e.g., min < max)
+            cfg = pbt ? ConfigIO.load(AutoLfadsConfig.class, null, config.overrides())
+                    : ConfigIO.load(LfadsConfig.class, null, config.overrides());
         } catch (DataException e) {
             status.set(e.getMessage());
             return null;
         }
         NwbImportOptions nwb = data.importOptions();
-        job = new Job(session, file, nwb, config, seed.get(), out, new RunEvents(pbt));
+        job = new Job(session, file, nwb, cfg, seed.get(), out, new RunEvents(pbt));
         return job;
     }
 
@@ -207,27 +170,31 @@ public final class RunViewModel {
             return;
         }
         boolean pbt = Files.exists(dir.resolve("pbt-config.yaml"));
-        if (!pbt && !Files.exists(dir.resolve("metrics.csv"))) {
-            status.set(dir + ": not a run directory (no metrics.csv or pbt.csv)");
+        if (!pbt && !Files.exists(dir.resolve("config.yaml"))) {
+            status.set(dir + ": not a run directory (no config.yaml or pbt-config.yaml)");
             return;
         }
         try {
-            if (pbt) {
-                AutoLfadsConfig c = ConfigIO.read(AutoLfadsConfig.class, dir.resolve("pbt-config.yaml"));
-                model.set(ModelKind.AUTOLFADS);
-                population.set(c.pbt().population());
-                epochsPerGeneration.set(c.pbt().epochsPerGeneration());
-                maxGenerations.set(c.pbt().maxGenerations());
-                maxMinutes.set(c.pbt().maxMinutes());
-            } else {
-                model.set(ModelKind.LFADS);
-            }
+            // The form takes the run's config, so Start resumes it (same config, same directory).
+            config.kindProperty().set(pbt ? ModelKind.AUTOLFADS : ModelKind.LFADS);
+            config.load(dir.resolve(pbt ? "pbt-config.yaml" : "config.yaml"));
             outDir.set(dir.toString());
+            seed.set(runSeed(dir));
             showHistory(dir);
             status.set("Showing " + dir + (Files.exists(dir.resolve("summary.json")) ? " (finished)"
                     : " (not finished: Start resumes it with the same recording and settings)"));
         } catch (DataException e) {
             status.set(e.getMessage());
+        }
+    }
+
+    /** The seed recorded in a run directory's run.json, 0 when there is none. */
+    private static int runSeed(Path dir) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("run.json").toFile());
+            return node.path("seed").asInt(0);
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 
@@ -290,8 +257,14 @@ public final class RunViewModel {
         }
         double elapsed = (System.nanoTime() - startedNanos) / 1e9;
         double left = elapsed * (1 - f) / f;
-        left = Math.min(left, Math.max(0, maxMinutes.get() * 60 - elapsed)); // the time budget ends it sooner
+        left = Math.min(left, Math.max(0, budgetMinutes() * 60 - elapsed)); // the time budget ends it sooner
         return String.format(Locale.ROOT, "%.0f%% · about %s left", 100 * f, minutes(left));
+    }
+
+    /** The running config's time budget in minutes (train.max_minutes or pbt.max_minutes; 0 = none). */
+    private double budgetMinutes() {
+        double m = job.config instanceof AutoLfadsConfig c ? c.pbt().maxMinutes() : ((LfadsConfig) job.config).train().maxMinutes();
+        return m > 0 ? m : Double.POSITIVE_INFINITY;
     }
 
     private static String minutes(double seconds) {
@@ -373,33 +346,12 @@ public final class RunViewModel {
         }
     }
 
-    public ObjectProperty<ModelKind> modelProperty() {
-        return model;
+    public ConfigViewModel config() {
+        return config;
     }
 
     public StringProperty outDirProperty() {
         return outDir;
-    }
-
-    public IntegerProperty populationProperty() {
-        return population;
-    }
-
-    public IntegerProperty epochsPerGenerationProperty() {
-        return epochsPerGeneration;
-    }
-
-    public IntegerProperty maxGenerationsProperty() {
-        return maxGenerations;
-    }
-
-    public DoubleProperty maxMinutesProperty() {
-        return maxMinutes;
-    }
-
-    /** Any other config keys, one {@code key=value} per line (as {@code --set} on the command line). */
-    public StringProperty settingsProperty() {
-        return settings;
     }
 
     public IntegerProperty seedProperty() {

@@ -144,4 +144,25 @@ class InspectViewModelTest {
         vm.open(dir.resolve("nowhere"));
         assertTrue(vm.errorProperty().get().contains("not a run directory"), vm.errorProperty().get());
     }
+
+    @Test
+    void exportsRatesFactorsAndInputsAsCsv() throws Exception {
+        vm.open(run);
+        vm.exportCsv(dir.resolve("csv"));
+        assertNull(vm.errorProperty().get());
+        assertTrue(vm.exportedProperty().get().startsWith("Wrote run_rates.csv, run_factors.csv, run_inputs.csv"),
+                vm.exportedProperty().get());
+        InspectRun r = vm.runProperty().get();
+        java.util.List<String> rates = java.nio.file.Files.readAllLines(dir.resolve("csv/run_rates.csv"));
+        int rows = 0;
+        for (InspectRun.Outputs o : r.outputs().values()) {
+            rows += o.rates().trials() * o.rates().time();
+        }
+        assertEquals(rows + 1, rates.size(), "a header and one row per trial and bin of every split");
+        assertEquals(4 + r.session().reconChannels(), rates.get(0).split(",").length);
+        String[] first = rates.get(1).split(",");
+        assertEquals(r.outputs().values().iterator().next().rates().get(0, 0, 0), Float.parseFloat(first[4]), 0f);
+        java.util.List<String> factors = java.nio.file.Files.readAllLines(dir.resolve("csv/run_factors.csv"));
+        assertEquals("split,trial,condition,bin,ch0,ch1,ch2", factors.get(0));
+    }
 }

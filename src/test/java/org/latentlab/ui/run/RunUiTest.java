@@ -48,13 +48,12 @@ class RunUiTest {
     void aPopulationTrainsLiveAndOpensInInspect(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.data().sessionProperty().get() != null);
         // Nodes are looked up in this test's own scene: earlier tests' windows may still hold the same ids.
-        robot.interact(() -> ((TabPane) stage.getScene().lookup("#screens")).getSelectionModel().select(1));
+        robot.interact(() -> ((TabPane) stage.getScene().lookup("#screens")).getSelectionModel().select(3));
         robot.interact(() -> {
             vm.run().outDirProperty().set(dir.resolve("pop").toString());
-            vm.run().populationProperty().set(2);
-            vm.run().epochsPerGenerationProperty().set(1);
-            vm.run().maxGenerationsProperty().set(3);
-            vm.run().settingsProperty().set(RunViewModelTest.TINY + "\npbt.burn_in_epochs=1");
+            RunViewModelTest.set(vm.config(), RunViewModelTest.TINY);
+            RunViewModelTest.set(vm.config(), java.util.List.of("pbt.population=2", "pbt.epochs_per_generation=1",
+                    "pbt.max_generations=3", "pbt.burn_in_epochs=1"));
         });
         robot.interact(() -> ((javafx.scene.control.Button) stage.getScene().lookup("#run-start")).fire());
         try {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.ui.UiExecutors;
+import org.latentlab.ui.config.ConfigViewModel;
 import org.latentlab.ui.data.DataViewModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,8 +23,18 @@ import org.latentlab.cli.LatentLabCommand;
 
 /** The Run screen's ViewModel without the FX toolkit: the job runs on the test thread, drain() plays the FX pulse. */
 class RunViewModelTest {
-    static final String TINY = String.join("\n", "model.gen_dim=8", "model.fac_dim=3", "model.ic_enc_dim=6",
+    static final List<String> TINY = List.of("model.gen_dim=8", "model.fac_dim=3", "model.ic_enc_dim=6",
             "model.ci_enc_dim=6", "model.con_dim=6", "model.ic_dim=4", "model.co_dim=1", "train.batch_size=8");
+
+    /** Types each key=value into the config form, as a user would on the Model and Population screens. */
+    static void set(ConfigViewModel c, List<String> keyValues) {
+        for (String kv : keyValues) {
+            int eq = kv.indexOf('=');
+            assertTrue(c.set(kv.substring(0, eq), kv.substring(eq + 1)), "no field " + kv);
+            assertNull(c.fields().stream().filter(f -> f.key().equals(kv.substring(0, eq))).findFirst().orElseThrow()
+                    .errorProperty().get(), kv);
+        }
+    }
 
     @TempDir
     static Path shared;
@@ -33,7 +44,8 @@ class RunViewModelTest {
     Path dir;
 
     private final DataViewModel dataVm = new DataViewModel(UiExecutors.direct());
-    private final RunViewModel vm = new RunViewModel(dataVm);
+    private final ConfigViewModel config = new ConfigViewModel();
+    private final RunViewModel vm = new RunViewModel(dataVm, config);
 
     @BeforeAll
     static void synth() {
@@ -53,10 +65,9 @@ class RunViewModelTest {
         dataVm.open(data);
         assertTrue(vm.outDirProperty().get().endsWith("tiny-autolfads"), vm.outDirProperty().get());
         vm.outDirProperty().set(dir.resolve("pop").toString());
-        vm.populationProperty().set(2);
-        vm.epochsPerGenerationProperty().set(1);
-        vm.maxGenerationsProperty().set(3);
-        vm.settingsProperty().set(TINY + "\npbt.burn_in_epochs=1");
+        set(config, TINY);
+        set(config, List.of("pbt.population=2", "pbt.epochs_per_generation=1", "pbt.max_generations=3",
+                "pbt.burn_in_epochs=1"));
         List<Path> finished = new ArrayList<>();
         vm.setOnFinished(finished::add);
 
@@ -80,10 +91,10 @@ class RunViewModelTest {
         assertTrue(Files.exists(out.resolve("summary.json")));
 
         // The directory read back by another screen: the same curves and generations, the form set to resume it.
-        RunViewModel other = new RunViewModel(new DataViewModel(UiExecutors.direct()));
+        RunViewModel other = new RunViewModel(new DataViewModel(UiExecutors.direct()), new ConfigViewModel());
         other.openRun(out);
-        assertEquals(RunViewModel.ModelKind.AUTOLFADS, other.modelProperty().get());
-        assertEquals(2, other.populationProperty().get());
+        assertEquals(ConfigViewModel.ModelKind.AUTOLFADS, other.config().kindProperty().get());
+        assertEquals(config.overrides(), other.config().overrides(), "the form holds the run's config again");
         assertEquals(out.toString(), other.outDirProperty().get());
         assertEquals(2, other.curves().members());
         assertEquals(vm.curves().points(1).stream().map(RunViewModelTest::roundTrip).toList(), other.curves().points(1));
@@ -107,10 +118,11 @@ class RunViewModelTest {
     @Test
     void stoppingKeepsTheCheckpointAndSaysSo() throws Exception {
         dataVm.open(data);
-        vm.modelProperty().set(RunViewModel.ModelKind.LFADS);
+        config.kindProperty().set(ConfigViewModel.ModelKind.LFADS);
         assertTrue(vm.outDirProperty().get().endsWith("tiny-lfads"), "the suggestion follows the model");
         vm.outDirProperty().set(dir.resolve("single").toString());
-        vm.settingsProperty().set(TINY + "\ntrain.max_epochs=50");
+        set(config, TINY);
+        set(config, List.of("train.max_epochs=50"));
         RunViewModel.Job job = vm.newJob();
         vm.started(job);
         vm.stop();
@@ -126,12 +138,22 @@ class RunViewModelTest {
         assertNull(vm.newJob());
         assertTrue(vm.statusProperty().get().contains("Open a recording"), vm.statusProperty().get());
         dataVm.open(data);
-        vm.settingsProperty().set("model.gen_dm=8");
+        assertTrue(config.set("pbt.population", "1"));
+        ConfigViewModel.Field pop = config.fields().stream().filter(f -> f.key().equals("pbt.population"))
+                .findFirst().orElseThrow();
+        assertTrue(pop.errorProperty().get().contains("pbt.population must be at least 2"), pop.errorProperty().get());
+        assertEquals("1", pop.textProperty().get(), "the refused text stays for the user to fix");
         assertNull(vm.newJob());
-        assertTrue(vm.statusProperty().get().contains("model.gen_dim"), vm.statusProperty().get());
-        vm.settingsProperty().set("");
-        vm.populationProperty().set(1);
+        assertTrue(vm.statusProperty().get().contains("Fix the fields"), vm.statusProperty().get());
+        config.set("pbt.population", "4");
+        assertNull(pop.errorProperty().get());
+        // A field is checked against the others: the whole config is rebuilt with it.
+        config.set("pbt.search.lr_init.min", "0.004");
+        ConfigViewModel.Field max = config.fields().stream().filter(f -> f.key().equals("pbt.search.lr_init.max"))
+                .findFirst().orElseThrow();
+        assertTrue(max.errorProperty().get() == null, "min 0.004 < max 0.005 is fine");
+        config.set("pbt.search.lr_init.max", "0.003");
+        assertTrue(max.errorProperty().get().contains("min must be < max"), max.errorProperty().get());
         assertNull(vm.newJob());
-        assertTrue(vm.statusProperty().get().contains("pbt.population"), vm.statusProperty().get());
     }
 }
