@@ -48,7 +48,7 @@ public final class GuiCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--screen", paramLabel = "NAME", defaultValue = "data",
-            description = "The screen shown first: data, run or inspect (default: ${DEFAULT-VALUE}).")
+            description = "The screen shown first: data, model, population, run, inspect or evaluate (default: ${DEFAULT-VALUE}).")
     String screen;
 
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800",
@@ -78,8 +78,9 @@ public final class GuiCommand implements Callable<Integer> {
         }
         int[] wh = parseSize(size);
         String screenName = screen.trim().toLowerCase(java.util.Locale.ROOT);
-        if (!java.util.List.of("data", "run", "inspect").contains(screenName)) {
-            throw new DataException("--screen must be data, run or inspect, got '" + screen + "'");
+        if (!java.util.List.of("data", "model", "population", "run", "inspect", "evaluate").contains(screenName)) {
+            throw new DataException("--screen must be data, model, population, run, inspect or evaluate, got '"
+                    + screen + "'");
         }
         if (run != null && !Files.isDirectory(run)) {
             throw DataException.inFile(run, "no such run directory");

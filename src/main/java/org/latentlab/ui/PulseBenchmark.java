@@ -1,6 +1,5 @@
 package org.latentlab.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,14 +40,8 @@ public final class PulseBenchmark {
         long[] firstEpoch = {0};
         Platform.startup(() -> {
             Stage stage = new Stage();
-            Path settingsFile;
-            try {
-                settingsFile = Files.createTempFile("pulse-benchmark", ".json");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
             WorkbenchViewModel vm = WorkbenchWindow.show(stage, new WorkbenchOptions(data, null, 1280, 800,
-                    settingsFile, () -> "benchmark"), UiExecutors.fx());
+                    null, () -> "benchmark"), UiExecutors.fx());
             AnimationTimer timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -69,8 +62,8 @@ public final class PulseBenchmark {
                     done.countDown();
                 }
             });
-            vm.data().sessionProperty().addListener((obs, was, s) -> {
-                if (s == null) {
+            vm.data().fileProperty().addListener((obs, was, f) -> { // set just after the session
+                if (f == null || vm.data().sessionProperty().get() == null) {
                     return;
                 }
                 ((WorkbenchView) stage.getScene().getRoot()).select("Run");
@@ -88,6 +81,10 @@ public final class PulseBenchmark {
                 }
                 timer.start();
                 ((Button) stage.getScene().lookup("#run-start")).fire();
+                if (!vm.run().runningProperty().get()) {
+                    System.err.println("the run did not start: " + vm.run().statusProperty().get());
+                    System.exit(2);
+                }
             });
         });
         done.await();

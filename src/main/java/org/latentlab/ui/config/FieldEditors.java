@@ -46,6 +46,8 @@ final class FieldEditors {
         l.setWrapText(true);
         l.setMaxWidth(360);
         l.textProperty().bind(f.errorProperty().map(s -> s).orElse(""));
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty()); // takes no room while the field is fine
         return l;
     }
 

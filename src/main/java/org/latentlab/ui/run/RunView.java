@@ -227,6 +227,17 @@ public final class RunView extends BorderPane {
             hyper.getItems().add(h);
         }
         hyper.setValue(Hyperparameter.LR_INIT);
+        hyper.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Hyperparameter h) {
+                return h == null ? "" : h.column();
+            }
+
+            @Override
+            public Hyperparameter fromString(String s) {
+                return hyper.getValue();
+            }
+        });
         hyper.setId("run-hyper-choice");
         BorderPane hyperPane = new BorderPane(hyperChart);
         HBox chooser = new HBox(6, new Label("Hyperparameter"), hyper);

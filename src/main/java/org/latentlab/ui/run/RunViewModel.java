@@ -275,17 +275,16 @@ public final class RunViewModel {
     /** The service finished: the run directory holds its summary and outputs. */
     public void succeeded(Path runDir) {
         drain();
-        running.set(false);
         progress.set(1);
         remaining.set("");
         status.set("Finished: " + runDir + (log.isEmpty() ? "" : " (" + log.get(log.size() - 1) + ")"));
+        running.set(false);
         onFinished.accept(runDir);
     }
 
     /** The service failed, or stopped on request. */
     public void failed(Throwable t) {
         drain();
-        running.set(false);
         remaining.set("");
         if (t instanceof TrainingStoppedException) {
             status.set("Stopped: " + t.getMessage());
@@ -294,6 +293,7 @@ public final class RunViewModel {
         } else {
             status.set("Training failed: " + t);
         }
+        running.set(false);
     }
 
     /** One run to do: built on the FX thread from the form, executed by the background service. */
