@@ -2,20 +2,11 @@ package org.latentlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.latentlab.core.Progress;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.data.Checksums;
-import org.latentlab.core.data.DataException;
-import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.data.nwb.NwbImportOptions;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.pbt.Generation;
 import org.latentlab.core.pbt.PbtRun;
@@ -23,7 +14,6 @@ import org.latentlab.core.pbt.PopulationListener;
 import org.latentlab.core.train.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,27 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Keys: pbt.population, pbt.epochs_per_generation, pbt.max_generations, pbt.exploit, pbt.search.<name>.min ...",
             "Re-running on the same --out resumes from the last completed generation, or prints the summary."})
 final class PbtCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "F", description = "Dataset (.h5, or .nwb with --align/--window/--bin).")
-    Path data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory.")
-    Path out;
-
-    @Option(names = "--config", paramLabel = "C.yaml", description = "Config file (YAML or JSON); defaults otherwise.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. pbt.population=8 (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--samples", defaultValue = "50", paramLabel = "S",
-            description = "Posterior samples averaged for the best member's outputs (default: ${DEFAULT-VALUE}).")
-    int samples;
-
     @Mixin
-    NwbOptions nwb;
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -61,23 +32,15 @@ final class PbtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, config, set);
-        if (samples < 1) {
-            throw new DataException("--samples must be at least 1, got " + samples);
-        }
-        NwbImportOptions nwbOptions = nwb.given() ? nwb.toOptions(seed) : null;
-        Session session = DataFiles.load(data, nwbOptions, Progress.NONE);
-        Map<String, String> dataOptions = new LinkedHashMap<>();
-        if (nwbOptions != null) {
-            dataOptions.put("nwb_import", nwbOptions.toString());
-        }
-        o.println("AutoLFADS on " + data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
+        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, run.set);
+        Session session = run.load();
+        o.println("AutoLFADS on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
                 + session.reconChannels() + " channels): " + cfg.pbt().population() + " members, generations of "
                 + cfg.pbt().epochsPerGeneration() + " epochs, burn-in " + cfg.pbt().burnIn(cfg.train())
                 + " epochs, with " + TorchEngine.describe());
         o.flush();
-        PbtRun.Spec runSpec = new PbtRun.Spec(data, Checksums.sha256(data), dataOptions, session, cfg, seed, out,
-                samples, Versions.latentLab());
+        PbtRun.Spec runSpec = new PbtRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session, cfg,
+                run.seed, run.out, run.samples, Versions.latentLab());
         PbtRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
             r = PbtRun.run(runSpec, new Printer(o, bar), bar);
@@ -85,7 +48,7 @@ final class PbtCommand implements Callable<Integer> {
         if (r.status() == RunDirectory.Status.FINISHED) {
             o.println("this run had already finished:");
         }
-        printSummary(o, new RunDirectory(out).readSummary());
+        printSummary(o, new RunDirectory(run.out).readSummary());
         return 0;
     }
 
@@ -100,15 +63,7 @@ final class PbtCommand implements Callable<Integer> {
         s.get("best_hyperparameters").fields().forEachRemaining(e ->
                 h.append(String.format(" %s=%.3g", e.getKey().substring(e.getKey().indexOf('.') + 1), e.getValue().asDouble())));
         o.println(h);
-        s.get("scores").fields().forEachRemaining(e -> {
-            StringBuilder b = new StringBuilder(String.format("  %-6s", e.getKey()));
-            e.getValue().fields().forEachRemaining(m -> {
-                if (!m.getValue().isNull() && !Double.isNaN(m.getValue().asDouble())) {
-                    b.append(String.format("  %s %.4f", m.getKey(), m.getValue().asDouble()));
-                }
-            });
-            o.println(b);
-        });
+        TrainCommand.printScores(o, s.get("scores"));
         o.println("outputs: " + s.get("output_file").asText() + ", pbt.csv, members/*/metrics.csv");
     }
 

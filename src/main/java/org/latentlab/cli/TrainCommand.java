@@ -3,17 +3,13 @@ package org.latentlab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Checksums;
-import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.data.nwb.NwbImportOptions;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.LfadsRun;
@@ -21,7 +17,6 @@ import org.latentlab.core.train.RunDirectory;
 import org.latentlab.core.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,27 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Train LFADS on an LFADS-style HDF5 file (or an NWB file with the import options).",
             "Re-running on the same --out resumes an interrupted run, or prints the summary of a finished one."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, paramLabel = "F", description = "Dataset (.h5, or .nwb with --align/--window/--bin).")
-    Path data;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory.")
-    Path out;
-
-    @Option(names = "--config", paramLabel = "C.yaml", description = "Config file (YAML or JSON); defaults otherwise.")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key, e.g. model.gen_dim=64 (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--samples", defaultValue = "50", paramLabel = "S",
-            description = "Posterior samples averaged for the outputs (default: ${DEFAULT-VALUE}).")
-    int samples;
-
     @Mixin
-    NwbOptions nwb;
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -58,20 +34,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, set);
-        if (samples < 1) {
-            throw new org.latentlab.core.data.DataException("--samples must be at least 1, got " + samples);
-        }
-        NwbImportOptions nwbOptions = nwb.given() ? nwb.toOptions(seed) : null;
-        Session session = DataFiles.load(data, nwbOptions, org.latentlab.core.Progress.NONE);
-        Map<String, String> dataOptions = new LinkedHashMap<>();
-        if (nwbOptions != null) {
-            dataOptions.put("nwb_import", nwbOptions.toString());
-        }
-        o.println("training LFADS on " + data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
+        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, run.config, run.set);
+        Session session = run.load();
+        o.println("training LFADS on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
                 + session.reconChannels() + " channels) with " + TorchEngine.describe());
-        LfadsRun.Spec runSpec = new LfadsRun.Spec(data, Checksums.sha256(data), dataOptions, session, cfg, seed, out,
-                samples, Versions.latentLab());
+        LfadsRun.Spec runSpec = new LfadsRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session, cfg,
+                run.seed, run.out, run.samples, Versions.latentLab());
         LfadsRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
             r = LfadsRun.run(runSpec, new Printer(o, bar), bar);
@@ -79,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         if (r.status() == RunDirectory.Status.FINISHED) {
             o.println("this run had already finished:");
         }
-        printSummary(o, new RunDirectory(out).readSummary());
+        printSummary(o, new RunDirectory(run.out).readSummary());
         return 0;
     }
 
@@ -88,7 +56,13 @@ final class TrainCommand implements Callable<Integer> {
         o.println("stopped: " + summary.get("stop_reason").asText() + " after " + summary.get("epochs").asInt()
                 + " epochs (" + (best >= 0 ? "best epoch " + best
                 : "ended before the KL/L2 ramps finished, so the last checkpoint was used") + ")");
-        summary.get("scores").fields().forEachRemaining(e -> {
+        printScores(o, summary.get("scores"));
+        o.println("outputs: " + summary.get("output_file").asText());
+    }
+
+    /** One line per split: every score the run has for it. */
+    static void printScores(PrintWriter o, JsonNode scores) {
+        scores.fields().forEachRemaining(e -> {
             StringBuilder b = new StringBuilder(String.format("  %-6s", e.getKey()));
             e.getValue().fields().forEachRemaining(m -> {
                 if (!m.getValue().isNull() && !Double.isNaN(m.getValue().asDouble())) {
@@ -97,7 +71,6 @@ final class TrainCommand implements Callable<Integer> {
             });
             o.println(b);
         });
-        o.println("outputs: " + summary.get("output_file").asText());
     }
 
     /** Prints a line every tenth epoch (and on messages); the progress bar shows the rest. */
