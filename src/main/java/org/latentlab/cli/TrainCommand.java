@@ -2,9 +2,6 @@ package org.latentlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.LfadsConfig;

@@ -4,8 +4,6 @@ import static org.latentlab.ui.Forms.hint;
 import static org.latentlab.ui.Forms.mnemonic;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -19,8 +17,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -36,10 +32,10 @@ import org.latentlab.ui.Forms;
 import org.latentlab.ui.config.ConfigViewModel;
 
 /**
- * The Run screen: what to train and where on the left, with Start and Stop; live charts on the right
- * (every member's smoothed validation recon and score, the best member highlighted; hyperparameter
- * trajectories and the family tree for a population). An animation timer drains the model's event queue
- * once per pulse while a run is going.
+ * The Run screen: model, run directory and seed on the left, with Start, Stop, Open run and Report; live
+ * charts on the right (every member's smoothed validation recon and score, the best member highlighted;
+ * hyperparameter trajectories and the family tree for a population). An animation timer drains the
+ * model's event queue once per pulse while a run is going.
  */
 public final class RunView extends BorderPane {
     private final RunViewModel vm;

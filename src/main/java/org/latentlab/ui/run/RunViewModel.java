@@ -2,17 +2,13 @@ package org.latentlab.ui.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -22,9 +18,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -48,11 +42,11 @@ import org.latentlab.ui.config.ConfigViewModel.ModelKind;
 import org.latentlab.ui.data.DataViewModel;
 
 /**
- * The Run screen: what to train on the open recording (LFADS, or an AutoLFADS population with its size,
- * generation length and limits), where the run directory goes, and the live state of the run: every
- * member's curves, the generations with their exploits, progress and time remaining. Training runs in a
- * background service that the view owns; events reach this model through a queue that the FX thread drains
- * once per pulse ({@link #drain()}), never through the service's value.
+ * The Run screen: trains the config of the Model and Population screens on the open recording into a run
+ * directory, and holds the live state of the run: every member's curves, the generations with their
+ * exploits, progress and time remaining. Training runs in a background service that the view owns; events
+ * reach this model through a queue that the FX thread drains once per pulse ({@link #drain()}), never
+ * through the service's value.
  */
 public final class RunViewModel {
     private final DataViewModel data;
