@@ -99,7 +99,8 @@ public final class WorkbenchView extends BorderPane {
         });
         // A run that has just been opened is what the user wants to see.
         vm.inspect().runProperty().addListener((obs, was, run) -> {
-            if (run != null) {
+            // A live update during training refreshes Inspect without taking the user away from the screen.
+            if (run != null && !vm.run().runningProperty().get()) {
                 screens.getSelectionModel().select(inspectTab);
             }
         });

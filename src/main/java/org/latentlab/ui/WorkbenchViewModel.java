@@ -48,6 +48,7 @@ public final class WorkbenchViewModel {
         this.evaluate = new EvaluateViewModel(inspect);
         this.run = new RunViewModel(data, config);
         run.setOnFinished(inspect::open);
+        run.setOnLive(inspect::open); // Inspect follows a training population's current best member
         settings.recentFiles().forEach(p -> recentFiles.add(Path.of(p)));
         data.setOnLoaded(this::remember);
         fileText = Bindings.createStringBinding(() -> data.fileProperty().get() == null ? "No file open"

@@ -22,12 +22,15 @@ package org.latentlab.core.config;
  *                            last generation), 0 = none; 26, so the default run ends within 30 minutes on a laptop
  * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
  *                            that do not fit in memory); both give the same numbers up to rounding
+ * @param liveSamples         when > 0, after every generation the current best member is written as a run of
+ *                            its own under {@code live/} with this many posterior samples (the workbench's
+ *                            Inspect follows it during training); 0 = off, as on the command line
  * @param search              the search space
  */
 public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
                         ExploitMethod exploit, double quantile, double resampleProbability, int patience,
                         double minImprovement, double maxMinutes, PopulationExecutorKind executor,
-                        SearchSpace search) {
+                        int liveSamples, SearchSpace search) {
 
     public PbtConfig {
         Check.positive("population", population);
@@ -48,12 +51,13 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
         Check.nonNegative("min_improvement", minImprovement);
         Check.nonNegative("max_minutes", maxMinutes);
         Check.notNull("executor", executor);
+        Check.nonNegative("live_samples", liveSamples);
         Check.notNull("search", search);
     }
 
     public static PbtConfig defaults() {
         return new PbtConfig(16, 25, 50, -1, ExploitMethod.TOURNAMENT, 0.25, 0.0, 4, 5e-4, 26.0,
-                PopulationExecutorKind.VECTORISED, SearchSpace.defaults());
+                PopulationExecutorKind.VECTORISED, 0, SearchSpace.defaults());
     }
 
     /** The first epoch at which members may be exploited. */

@@ -117,6 +117,9 @@ public final class PbtRun {
                 }
                 Generation g = generation(pop, ex, spec, burnIn, maxGenerations * length, log, listener);
                 ex.save(ckpt, pop.toFields());
+                if (pbt.liveSamples() > 0) {
+                    writeLive(spec, dir, ex, pop, started);
+                }
                 listener.onGeneration(g);
             }
             listener.onMessage(pop.stopReason);
@@ -231,6 +234,30 @@ public final class PbtRun {
     /** Writes the best member as an ordinary run: config, checkpoint, posterior outputs, summary. */
     private static void finish(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
                                long started) {
+        writeMember(spec, dir, ex, pop, best, spec.samples(), "finished", started);
+    }
+
+    /**
+     * The current best member as a run of its own in {@code live/}, replaced atomically file by file, so the
+     * workbench can inspect a population while it trains. Its summary's status is {@code live}.
+     */
+    private static void writeLive(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, long started) {
+        int best = pop.best();
+        if (best < 0) {
+            return;
+        }
+        RunDirectory live = new RunDirectory(dir.path().resolve("live"));
+        try {
+            Files.createDirectories(live.path().resolve("checkpoints"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writeMember(spec, live, ex, pop, best, spec.config().pbt().liveSamples(), "live", started);
+    }
+
+    /** Writes member {@code best} as an ordinary run: config, checkpoint, posterior outputs, summary. */
+    private static void writeMember(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
+                                    int samples, String status, long started) {
         LfadsConfig cfg = memberConfig(spec.config().lfads(), pop.hyper[best]);
         Session data = spec.session();
         int epochs = pop.generation * spec.config().pbt().epochsPerGeneration();
@@ -241,12 +268,12 @@ public final class PbtRun {
                     new Checkpoint.State(epochs - 1, pop.metric[best], epochs - 1, pop.smooth[best], 0,
                             new double[] {pop.hyper[best][Hyperparameter.LR_INIT.ordinal()]}, pop.elapsedSeconds, 0));
             AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
-            Map<Split, PosteriorOutputs> outputs = LfadsRun.sampleAll(one, data, spec.samples(), Progress.NONE);
+            Map<Split, PosteriorOutputs> outputs = LfadsRun.sampleAll(one, data, samples, Progress.NONE);
             Path outFile = dir.path().resolve(LfadsOutputFile.fileName(data));
             LfadsOutputFile.write(outFile, data, outputs);
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("status", "finished");
-            summary.put("stop_reason", pop.stopReason);
+            summary.put("status", status);
+            summary.put("stop_reason", pop.stopReason == null ? "still training" : pop.stopReason);
             summary.put("generations", pop.generation);
             summary.put("epochs", epochs);
             summary.put("best_epoch", epochs - 1);
@@ -263,7 +290,7 @@ public final class PbtRun {
             summary.put("output_file", outFile.getFileName().toString());
             summary.put("validated_on", data.has(Split.VALID) ? "valid" : "train (no valid split)");
             summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
-                    spec.seed(), spec.config(), spec.version(), spec.samples()));
+                    spec.seed(), spec.config(), spec.version(), samples));
             dir.writeJson(dir.summary(), summary);
         }
     }

@@ -94,14 +94,24 @@ public final class ConfigViewModel {
     private boolean rebuilding;
 
     public ConfigViewModel() {
-        configs.put(ModelKind.LFADS, LfadsConfig.defaults());
-        configs.put(ModelKind.AUTOLFADS, AutoLfadsConfig.defaults());
+        configs.put(ModelKind.LFADS, formDefaults(ModelKind.LFADS));
+        configs.put(ModelKind.AUTOLFADS, formDefaults(ModelKind.AUTOLFADS));
         kind.addListener((obs, was, now) -> rebuild());
         rebuild();
     }
 
+    /** The config records' own defaults (what the command line starts from): overrides are relative to these. */
     private static Record defaults(ModelKind k) {
         return k == ModelKind.LFADS ? LfadsConfig.defaults() : AutoLfadsConfig.defaults();
+    }
+
+    /**
+     * What the forms start from: the record defaults, except that a population writes its current best member
+     * after every generation ({@code pbt.live_samples=5}) so Inspect can follow it during training.
+     */
+    static Record formDefaults(ModelKind k) {
+        return k == ModelKind.LFADS ? LfadsConfig.defaults()
+                : Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.live_samples=5"));
     }
 
     /** The fields of the current config; rebuilt when the model changes or a type key (reconstruction) does. */
@@ -196,7 +206,7 @@ public final class ConfigViewModel {
 
     /** Back to the chosen model's defaults. */
     public void reset() {
-        configs.put(kind.get(), defaults(kind.get()));
+        configs.put(kind.get(), formDefaults(kind.get()));
         rebuild();
         status.set("Defaults restored");
     }

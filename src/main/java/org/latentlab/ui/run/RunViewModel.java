@@ -66,6 +66,7 @@ public final class RunViewModel {
     private final ObservableList<Generation> generationsView = FXCollections.unmodifiableObservableList(generations);
     private final RunCurves curves = new RunCurves();
     private Consumer<Path> onFinished = p -> { };
+    private Consumer<Path> onLive = p -> { };
     private Job job;
     private long startedNanos;
 
@@ -81,6 +82,11 @@ public final class RunViewModel {
     /** Called with the run directory when a run finishes (the workbench opens it in Inspect). */
     public void setOnFinished(Consumer<Path> onFinished) {
         this.onFinished = onFinished;
+    }
+
+    /** Called with {@code DIR/live} after each generation that wrote the current best member there. */
+    public void setOnLive(Consumer<Path> onLive) {
+        this.onLive = onLive;
     }
 
     private void suggestOutDir() {
@@ -229,6 +235,10 @@ public final class RunViewModel {
                 curves.add(m.member(), m.metrics());
             } else if (e instanceof Generation g) {
                 generations.add(g);
+                Path live = job.out.resolve("live");
+                if (Files.exists(live.resolve("summary.json"))) {
+                    onLive.accept(live);
+                }
             } else if (e instanceof RunEvents.Message m) {
                 log.add(m.text());
             }

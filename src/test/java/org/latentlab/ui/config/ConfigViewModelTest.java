@@ -31,7 +31,8 @@ class ConfigViewModelTest {
         assertEquals(ConfigKey.Kind.INTEGER, field("model.gen_dim").kind());
         assertEquals(ConfigKey.Kind.CHOICE, field("pbt.exploit").kind());
         assertEquals(ConfigKey.Kind.TYPE, field("model.reconstruction").kind());
-        assertEquals(List.of(), vm.overrides(), "nothing differs from the defaults yet");
+        assertEquals(List.of("pbt.live_samples=5"), vm.overrides(),
+                "only the workbench's own default differs: Inspect follows the best member during training");
         vm.kindProperty().set(ConfigViewModel.ModelKind.LFADS);
         assertEquals(Config.flatten(LfadsConfig.defaults()).size(), vm.fields().size(), "no pbt keys for LFADS");
         assertTrue(vm.section("pbt").isEmpty());
@@ -44,10 +45,11 @@ class ConfigViewModelTest {
         assertTrue(field("train.lr_init").errorProperty().get().startsWith("train.lr_init must be > 0"),
                 field("train.lr_init").errorProperty().get());
         assertTrue(vm.hasErrors());
-        assertEquals(List.of("model.gen_dim=128"), vm.overrides(), "a refused value never reaches the config");
+        assertEquals(List.of("model.gen_dim=128", "pbt.live_samples=5"), vm.overrides(),
+                "a refused value never reaches the config");
         vm.set("train.lr_init", "0.002");
         assertFalse(vm.hasErrors());
-        assertEquals(List.of("model.gen_dim=128", "train.lr_init=0.002"), vm.overrides());
+        assertEquals(List.of("model.gen_dim=128", "train.lr_init=0.002", "pbt.live_samples=5"), vm.overrides());
         vm.kindProperty().set(ConfigViewModel.ModelKind.LFADS);
         assertEquals(List.of(), vm.overrides());
         vm.kindProperty().set(ConfigViewModel.ModelKind.AUTOLFADS);

@@ -70,6 +70,8 @@ class RunViewModelTest {
                 "pbt.burn_in_epochs=1"));
         List<Path> finished = new ArrayList<>();
         vm.setOnFinished(finished::add);
+        List<Path> live = new ArrayList<>();
+        vm.setOnLive(live::add);
 
         RunViewModel.Job job = vm.newJob();
         assertNotNull(job, vm.statusProperty().get());
@@ -85,6 +87,11 @@ class RunViewModelTest {
         int best = vm.bestProperty().get();
         assertTrue(best == 0 || best == 1);
         assertEquals("valid rate R²", vm.curves().scoreName(), "synthetic data have true rates");
+        assertEquals(3, live.size(), "after each generation the current best member is written for Inspect");
+        assertEquals(out.resolve("live"), live.get(0));
+        assertEquals("live", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("live/summary.json").toFile()).path("status").asText());
+        assertTrue(Files.exists(out.resolve("live/lfads_output_tiny.h5")));
         vm.succeeded(out);
         assertEquals(List.of(out), finished);
         assertTrue(vm.statusProperty().get().startsWith("Finished"), vm.statusProperty().get());
