@@ -97,14 +97,16 @@ public final class InspectCharts {
         return title(chart);
     }
 
-    public static JFreeChart trajectories(InspectSeries.Trajectories p, String title) {
-        return title(Charts.trajectories(title, "PC1", "PC2", p.xs(), p.ys(), p.condition()));
+    public static JFreeChart trajectories(InspectSeries.Trajectories p, String title, boolean threeD) {
+        return title(Charts.trajectories(title, threeD ? "rotated PC1-PC3 (horizontal)" : "PC1",
+                threeD ? "rotated PC1-PC3 (vertical)" : "PC2", p.xs(), p.ys(), p.condition()));
     }
 
-    /** "PC1 41%, PC2 23% of variance". */
-    public static String varianceText(InspectSeries.Trajectories p) {
+    /** "PC1 41%, PC2 23% of variance" (and PC3 with {@code threeD}). */
+    public static String varianceText(InspectSeries.Trajectories p, boolean threeD) {
         return String.format(java.util.Locale.ROOT, "PC1 %.0f%%", 100 * p.pc1())
                 + (Double.isNaN(p.pc2()) ? "" : String.format(java.util.Locale.ROOT, ", PC2 %.0f%%", 100 * p.pc2()))
+                + (!threeD || Double.isNaN(p.pc3()) ? "" : String.format(java.util.Locale.ROOT, ", PC3 %.0f%%", 100 * p.pc3()))
                 + " of variance";
     }
 

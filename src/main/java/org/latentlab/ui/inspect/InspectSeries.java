@@ -35,11 +35,44 @@ public final class InspectSeries {
     public record Inputs(String xLabel, double[] x, double[][] inferred, double[][] truth) {
     }
 
-    /** Factor trajectories on the first two PCs, with each trajectory's condition and the PCs' variance ratios. */
-    public record Trajectories(double[][] xs, double[][] ys, int[] condition, double pc1, double pc2) {
-        /** Fraction of the factors' variance the plot shows. */
+    /**
+     * Factor trajectories on the first three PCs ({@code zs} zero and {@code pc3} NaN with fewer than three
+     * factors), with each trajectory's condition and the PCs' variance ratios. {@code xs, ys} are what a 2-D
+     * plot draws: PC1 and PC2, or a rotated view of all three ({@link #view}).
+     */
+    public record Trajectories(double[][] xs, double[][] ys, double[][] zs, int[] condition, double pc1, double pc2,
+                               double pc3, double[][] pcs1, double[][] pcs2) {
+        /** Fraction of the factors' variance the plot shows in 2-D (PC1 and PC2). */
         public double explained() {
             return pc1 + (Double.isNaN(pc2) ? 0 : pc2);
+        }
+
+        /**
+         * The 3-D trajectories seen from an angle, orthographically: turned by {@code azimuth} about the PC3 axis,
+         * then seen from {@code elevation} above the PC1-PC2 plane. Elevation 90, azimuth 0 is the 2-D view.
+         */
+        public Trajectories view(double azimuthDeg, double elevationDeg) {
+            double a = Math.toRadians(azimuthDeg);
+            double e = Math.toRadians(elevationDeg);
+            double ca = Math.cos(a);
+            double sa = Math.sin(a);
+            double se = Math.sin(e);
+            double ce = Math.cos(e);
+            double[][] vx = new double[pcs1.length][];
+            double[][] vy = new double[pcs1.length][];
+            for (int i = 0; i < pcs1.length; i++) {
+                int n = pcs1[i].length;
+                vx[i] = new double[n];
+                vy[i] = new double[n];
+                for (int t = 0; t < n; t++) {
+                    double x = pcs1[i][t];
+                    double y = pcs2[i][t];
+                    double z = zs[i][t];
+                    vx[i][t] = x * ca - y * sa;
+                    vy[i][t] = (x * sa + y * ca) * se + z * ce;
+                }
+            }
+            return new Trajectories(vx, vy, zs, condition, pc1, pc2, pc3, pcs1, pcs2);
         }
     }
 
@@ -89,22 +122,25 @@ public final class InspectSeries {
         return new Inputs(xLabel(s), times(s, g.time()), rows(g, trial), truth);
     }
 
-    /** PCA of the split's factors over all its trials, projected to 2-D; trajectories beyond the cap are left out. */
+    /** PCA of the split's factors over all its trials on three PCs; trajectories beyond the cap are left out. */
     public static Trajectories pca(Tensor3 factors, int[] conditions) {
         Pca pca = Pca.fit(factors);
-        int k = Math.min(2, factors.channels());
+        int k = Math.min(3, factors.channels());
         Tensor3 z = pca.project(factors, k);
         int n = Math.min(MAX_TRAJECTORIES, z.trials());
         double[][] xs = new double[n][];
         double[][] ys = new double[n][];
+        double[][] zs = new double[n][];
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {
             xs[i] = series(z, i, 0, z.time(), 1);
             ys[i] = k > 1 ? series(z, i, 1, z.time(), 1) : new double[z.time()];
+            zs[i] = k > 2 ? series(z, i, 2, z.time(), 1) : new double[z.time()];
             group[i] = conditions == null ? 0 : conditions[i];
         }
         double[] ratio = pca.explainedVarianceRatio();
-        return new Trajectories(xs, ys, group, ratio[0], k > 1 ? ratio[1] : Double.NaN);
+        return new Trajectories(xs, ys, zs, group, ratio[0], k > 1 ? ratio[1] : Double.NaN,
+                k > 2 ? ratio[2] : Double.NaN, xs, ys);
     }
 
     private static double[][] rows(Tensor3 t, int trial) {

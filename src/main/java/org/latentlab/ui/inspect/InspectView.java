@@ -59,9 +59,15 @@ public final class InspectView extends BorderPane {
         vm.inputsProperty().addListener((obs, was, in) -> inputsChart.setChart(in == null ? null
                 : InspectCharts.inputs(in, (in.truth() == null ? "Inferred inputs" : "Inferred (solid) and true "
                         + "(dashed) inputs") + " · trial " + vm.trialProperty().get())));
-        vm.trajectoriesProperty().addListener((obs, was, p) -> pcaChart.setChart(p == null ? null
-                : InspectCharts.trajectories(p, "Factor PCA · " + vm.splitProperty().get().key() + " · "
-                        + InspectCharts.varianceText(p))));
+        vm.trajectoriesProperty().addListener((obs, was, p) -> {
+            if (p != null) {
+                boolean d3 = vm.threeDProperty().get();
+                pcaChart.setChart(InspectCharts.trajectories(p, "Factor PCA" + (d3 ? String.format(Locale.ROOT,
+                        " 3-D (azimuth %.0f°, elevation %.0f°)", vm.azimuthProperty().get(),
+                        vm.elevationProperty().get()) : "") + " · " + vm.splitProperty().get().key() + " · "
+                        + InspectCharts.varianceText(p, d3), d3));
+            }
+        });
         vm.scoreMetrics().addListener((ListChangeListener<String>) c -> fillColumns());
     }
 
@@ -97,7 +103,19 @@ public final class InspectView extends BorderPane {
         exported.textProperty().bind(vm.exportedProperty());
         Label exportHint = hint("Charts: right-click a chart to export it as PNG, SVG or PDF. "
                 + "The run directory holds the outputs as HDF5 (lfads_output_*.h5).");
-        VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), new Separator(),
+        javafx.scene.control.CheckBox d3 = new javafx.scene.control.CheckBox("PCA in _3-D (PC1-PC3)");
+        d3.setId("inspect-pca-3d");
+        d3.selectedProperty().bindBidirectional(vm.threeDProperty());
+        javafx.scene.control.Slider az = new javafx.scene.control.Slider(-180, 180, vm.azimuthProperty().get());
+        az.valueProperty().bindBidirectional(vm.azimuthProperty());
+        javafx.scene.control.Slider el = new javafx.scene.control.Slider(-90, 90, vm.elevationProperty().get());
+        el.valueProperty().bindBidirectional(vm.elevationProperty());
+        GridPane angles = Forms.grid();
+        angles.addRow(0, mnemonic("_Azimuth", az), az);
+        angles.addRow(1, mnemonic("_Elevation", el), el);
+        angles.visibleProperty().bind(vm.threeDProperty());
+        angles.managedProperty().bind(angles.visibleProperty());
+        VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), d3, angles, new Separator(),
                 scoresHeading, scores, new Separator(), csv, exported, exportHint);
         box.setPadding(new Insets(12));
         return box;

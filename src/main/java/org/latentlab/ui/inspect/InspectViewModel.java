@@ -67,6 +67,12 @@ public final class InspectViewModel {
     private final ReadOnlyObjectWrapper<InspectSeries.Inputs> inputs = new ReadOnlyObjectWrapper<>(this, "inputs");
     private final ReadOnlyObjectWrapper<InspectSeries.Trajectories> trajectories =
             new ReadOnlyObjectWrapper<>(this, "trajectories");
+    private final javafx.beans.property.BooleanProperty threeD =
+            new javafx.beans.property.SimpleBooleanProperty(this, "threeD");
+    private final javafx.beans.property.DoubleProperty azimuth =
+            new javafx.beans.property.SimpleDoubleProperty(this, "azimuth", 30);
+    private final javafx.beans.property.DoubleProperty elevation =
+            new javafx.beans.property.SimpleDoubleProperty(this, "elevation", 30);
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObservableList<String> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ObservableList<ScoreRow> scores = FXCollections.observableArrayList();
@@ -77,6 +83,9 @@ public final class InspectViewModel {
     public InspectViewModel(UiExecutors exec) {
         this.exec = exec;
         split.addListener((obs, was, now) -> splitChanged());
+        threeD.addListener((obs, was, now) -> showTrajectories());
+        azimuth.addListener((obs, was, now) -> showTrajectories());
+        elevation.addListener((obs, was, now) -> showTrajectories());
         trial.addListener((obs, was, now) -> selectionChanged());
         channel.addListener((obs, was, now) -> selectionChanged());
     }
@@ -180,8 +189,14 @@ public final class InspectViewModel {
         InspectRun.Outputs o = loaded.run().outputs().get(split.get());
         trialCount.set(o.rates().trials());
         channelCount.set(o.rates().channels());
-        trajectories.set(loaded.pca().get(split.get()));
+        showTrajectories();
         selectionChanged();
+    }
+
+    /** The split's trajectories in 2-D, or the 3-D ones from the chosen angle. */
+    private void showTrajectories() {
+        InspectSeries.Trajectories t = loaded == null || split.get() == null ? null : loaded.pca().get(split.get());
+        trajectories.set(t == null || !threeD.get() ? t : t.view(azimuth.get(), elevation.get()));
     }
 
     private void selectionChanged() {
@@ -272,6 +287,21 @@ public final class InspectViewModel {
     /** The trial's inferred inputs, or null when the model has no controller. */
     public ReadOnlyObjectProperty<InspectSeries.Inputs> inputsProperty() {
         return inputs.getReadOnlyProperty();
+    }
+
+    /** Whether the PCA plot shows three PCs from an angle instead of PC1 against PC2. */
+    public javafx.beans.property.BooleanProperty threeDProperty() {
+        return threeD;
+    }
+
+    /** The 3-D view's turn about the PC3 axis, in degrees. */
+    public javafx.beans.property.DoubleProperty azimuthProperty() {
+        return azimuth;
+    }
+
+    /** The 3-D view's height above the PC1-PC2 plane, in degrees (90 = from above, the 2-D view). */
+    public javafx.beans.property.DoubleProperty elevationProperty() {
+        return elevation;
     }
 
     public ReadOnlyObjectProperty<InspectSeries.Trajectories> trajectoriesProperty() {

@@ -165,4 +165,18 @@ class InspectViewModelTest {
         java.util.List<String> factors = java.nio.file.Files.readAllLines(dir.resolve("csv/run_factors.csv"));
         assertEquals("split,trial,condition,bin,ch0,ch1,ch2", factors.get(0));
     }
+
+    @Test
+    void theThreeDimensionalPcaViewFollowsItsAngles() {
+        vm.open(run);
+        InspectSeries.Trajectories flat = vm.trajectoriesProperty().get();
+        vm.threeDProperty().set(true);
+        InspectSeries.Trajectories turned = vm.trajectoriesProperty().get();
+        assertArrayEquals(flat.view(30, 30).xs()[0], turned.xs()[0], 1e-12);
+        vm.azimuthProperty().set(0);
+        vm.elevationProperty().set(90);
+        assertArrayEquals(flat.xs()[0], vm.trajectoriesProperty().get().xs()[0], 1e-12);
+        vm.threeDProperty().set(false);
+        assertArrayEquals(flat.ys()[1], vm.trajectoriesProperty().get().ys()[1], 0);
+    }
 }
