@@ -62,12 +62,21 @@ public final class ChartExport {
             out = out.resolveSibling(out.getFileName() + ext.substring(1));
         }
         try {
-            ChartFiles.save(chart, out, size[0], size[1]);
+            save(viewer, out, size[0], size[1]);
         } catch (RuntimeException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.setHeaderText("Cannot export the chart");
             a.show();
         }
+    }
+
+    /** What the menu item does once the size and file are chosen: the viewer's chart to that file. */
+    public static void save(ChartViewer viewer, Path out, int width, int height) {
+        JFreeChart chart = viewer.getChart();
+        if (chart == null) {
+            throw new IllegalStateException("the chart is empty");
+        }
+        ChartFiles.save(chart, out, width, height);
     }
 
     private static int[] askSize(int width, int height) {

@@ -72,6 +72,16 @@ class RunUiTest {
         TabPane screens = (TabPane) stage.getScene().lookup("#screens");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("inspect-tab", screens.getSelectionModel().getSelectedItem().getId());
+
+        // Export the Inspect screen's factors chart as the context menu's item does after its dialogs.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> ((ChartViewer) stage.getScene().lookup("#factors-chart")).getChart() != null);
+        Path png = dir.resolve("factors.png");
+        robot.interact(() -> org.latentlab.ui.ChartExport.save((ChartViewer) stage.getScene().lookup("#factors-chart"),
+                png, 800, 500));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(800, img.getWidth());
+        assertEquals(500, img.getHeight());
     }
 
     /** Data points (finite y) over every series of a chart viewer's chart, 0 when it shows none. */
