@@ -99,6 +99,19 @@ public final class InspectView extends BorderPane {
                 vm.exportCsv(f.toPath());
             }
         });
+        javafx.scene.control.Button h5 = new javafx.scene.control.Button("Export _HDF5…");
+        h5.setId("inspect-export-h5");
+        h5.disableProperty().bind(vm.runProperty().isNull());
+        h5.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Export the run's outputs (lfads-torch keys) as HDF5");
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HDF5 (*.h5)", "*.h5"));
+            fc.setInitialFileName(vm.runProperty().get().outputFile().getFileName().toString());
+            java.io.File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.exportHdf5(f.toPath());
+            }
+        });
         Label exported = hint("");
         exported.textProperty().bind(vm.exportedProperty());
         Label exportHint = hint("Charts: right-click a chart to export it as PNG, SVG or PDF. "
@@ -116,7 +129,7 @@ public final class InspectView extends BorderPane {
         angles.visibleProperty().bind(vm.threeDProperty());
         angles.managedProperty().bind(angles.visibleProperty());
         VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), d3, angles, new Separator(),
-                scoresHeading, scores, new Separator(), csv, exported, exportHint);
+                scoresHeading, scores, new Separator(), new javafx.scene.layout.HBox(8, csv, h5), exported, exportHint);
         box.setPadding(new Insets(12));
         return box;
     }

@@ -130,6 +130,29 @@ public final class InspectViewModel {
         });
     }
 
+    /**
+     * Copies the open run's output file (every split's rates, factors, inputs and posterior statistics under
+     * lfads-torch's keys, beside a copy of the data) to {@code target}, atomically.
+     */
+    public void exportHdf5(Path target) {
+        InspectRun r = run.get();
+        if (r == null) {
+            return;
+        }
+        busy.set(true);
+        exec.run(() -> {
+            org.latentlab.core.data.AtomicFiles.write(target, tmp -> java.nio.file.Files.copy(r.outputFile(), tmp,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            return target;
+        }, t -> {
+            busy.set(false);
+            exported.set("Wrote " + t);
+        }, t -> {
+            busy.set(false);
+            error.set(DataViewModel.oneLine(target, t));
+        });
+    }
+
     static List<String> writeCsv(InspectRun r, Path dir) throws java.io.IOException {
         java.nio.file.Files.createDirectories(dir);
         String stem = String.valueOf(r.dir().getFileName());

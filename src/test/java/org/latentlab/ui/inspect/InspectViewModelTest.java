@@ -164,6 +164,12 @@ class InspectViewModelTest {
         assertEquals(r.outputs().values().iterator().next().rates().get(0, 0, 0), Float.parseFloat(first[4]), 0f);
         java.util.List<String> factors = java.nio.file.Files.readAllLines(dir.resolve("csv/run_factors.csv"));
         assertEquals("split,trial,condition,bin,ch0,ch1,ch2", factors.get(0));
+
+        Path h5 = dir.resolve("copy/outputs.h5");
+        Files.createDirectories(h5.getParent());
+        vm.exportHdf5(h5);
+        assertNull(vm.errorProperty().get());
+        assertArrayEquals(Files.readAllBytes(r.outputFile()), Files.readAllBytes(h5));
     }
 
     @Test
