@@ -100,6 +100,24 @@ class PbtRunTest {
         assertTrue(summary.get("members").get(2).get("metric").isNumber(), "the replacement trained on");
     }
 
+    @Test
+    void aSeededRunIsReproducible() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        PbtRun.run(spec(a, List.of("pbt.max_generations=2")), PopulationListener.NONE, Progress.NONE);
+        PbtRun.run(spec(b, List.of("pbt.max_generations=2")), PopulationListener.NONE, Progress.NONE);
+        assertEquals(Files.readAllLines(a.resolve("pbt.csv")), Files.readAllLines(b.resolve("pbt.csv")));
+        for (int m = 0; m < 4; m++) {
+            String member = String.format("members/m%02d/metrics.csv", m);
+            assertEquals(withoutWallTime(a.resolve(member)), withoutWallTime(b.resolve(member)), member);
+        }
+    }
+
+    /** metrics.csv rows without their last column (wall time per epoch). */
+    private static List<String> withoutWallTime(Path f) throws Exception {
+        return Files.readAllLines(f).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
     private static List<String[]> csv(Path f) throws Exception {
         List<String[]> out = new ArrayList<>();
         for (String line : Files.readAllLines(f)) {
