@@ -20,7 +20,6 @@ import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.pbt.Generation;
 import org.latentlab.core.pbt.Hyperparameter;
-import org.latentlab.core.pbt.PbtRow;
 import org.latentlab.core.train.EpochMetrics;
 
 /**
@@ -130,15 +129,11 @@ public final class RunReport {
     private static JFreeChart trajectory(List<Generation> gens, Hyperparameter hp, int members) {
         double[] x = new double[gens.size()];
         double[][] ys = new double[members][gens.size()];
-        for (double[] row : ys) {
-            java.util.Arrays.fill(row, Double.NaN);
-        }
         for (int g = 0; g < gens.size(); g++) {
             x[g] = gens.get(g).epoch();
-            for (PbtRow r : gens.get(g).rows()) {
-                if (r.member() < members && !r.action().equals("exploit") && !r.action().equals("replace")) {
-                    ys[r.member()][g] = r.hyper()[hp.ordinal()]; // keep, or the explored value
-                }
+            double[] values = gens.get(g).valuesAfter(hp, members);
+            for (int m = 0; m < members; m++) {
+                ys[m][g] = values[m];
             }
         }
         List<String> names = new ArrayList<>();

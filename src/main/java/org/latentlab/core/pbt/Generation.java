@@ -16,6 +16,21 @@ import java.util.List;
 public record Generation(int generation, int epoch, List<PbtRow> rows, int bestMember, double bestMetric,
                          boolean exploited, double seconds) {
 
+    /**
+     * Each member's value of {@code h} for the next generation (its keep row, or its explore row after an
+     * exploit), NaN for a member without one; the points of a hyperparameter trajectory.
+     */
+    public double[] valuesAfter(Hyperparameter h, int members) {
+        double[] v = new double[members];
+        java.util.Arrays.fill(v, Double.NaN);
+        for (PbtRow r : rows) {
+            if (r.member() < members && (r.action().equals("keep") || r.action().equals("explore"))) {
+                v[r.member()] = r.hyper()[h.ordinal()];
+            }
+        }
+        return v;
+    }
+
     /** Members that copied another member at this boundary. */
     public long exploits() {
         return rows.stream().filter(r -> r.action().equals("exploit") || r.action().equals("replace")).count();

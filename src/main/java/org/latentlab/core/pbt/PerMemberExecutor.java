@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.LfadsSession;
 import org.latentlab.core.train.MemberAdamW;
 
@@ -17,13 +16,13 @@ import org.latentlab.core.train.MemberAdamW;
  * executor, so the two agree up to floating-point summation order.
  */
 public final class PerMemberExecutor implements PopulationExecutor {
-    private final LfadsSession store;
-    private final MemberAdamW storeOpt;
+    private final LfadsSession stored;
+    private final PopulationStore store;
     private final MemberTrainer worker;
 
     public PerMemberExecutor(Session data, LfadsConfig cfg, int members, long seed) {
-        this.store = new LfadsSession(data, cfg, members, seed);
-        this.storeOpt = new MemberAdamW(store.params, cfg.train().adamEpsilon());
+        this.stored = new LfadsSession(data, cfg, members, seed);
+        this.store = new PopulationStore(stored.params, new MemberAdamW(stored.params, cfg.train().adamEpsilon()));
         this.worker = new MemberTrainer(data, cfg, 1, seed);
         if (cfg.train().threads() > 0) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.train().threads());
@@ -32,7 +31,7 @@ public final class PerMemberExecutor implements PopulationExecutor {
 
     @Override
     public int members() {
-        return store.params.members();
+        return store.params().members();
     }
 
     @Override
@@ -44,43 +43,42 @@ public final class PerMemberExecutor implements PopulationExecutor {
         long total = (long) totalEpochs * batches * p;
         long[] done = {(long) from * batches * p};
         for (int m = 0; m < p; m++) {
-            worker.session.params.setMemberValues(0, store.params.memberValues(m));
-            worker.opt.setMemberState(0, storeOpt.memberState(m));
+            worker.session.params.setMemberValues(0, store.params().memberValues(m));
+            worker.opt.setMemberState(0, store.opt().memberState(m));
             for (int epoch = from; epoch < to; epoch++) {
                 String what = "member " + m + ", epoch " + epoch;
                 worker.epoch(epoch, new int[] {m}, hyper, smooth, failed,
                         () -> listener.onProgress(++done[0], total, what), listener);
             }
-            store.params.setMemberValues(m, worker.session.params.memberValues(0));
-            storeOpt.setMemberState(m, worker.opt.memberState(0));
+            store.params().setMemberValues(m, worker.session.params.memberValues(0));
+            store.opt().setMemberState(m, worker.opt.memberState(0));
         }
         return failed;
     }
 
     @Override
     public void copy(int from, int to) {
-        store.params.copyMember(from, to);
-        storeOpt.copyMember(from, to);
+        store.copy(from, to);
     }
 
     @Override
     public void save(Path file, Map<String, Object> state) {
-        Checkpoint.write(file, store.params, storeOpt, state);
+        store.save(file, state);
     }
 
     @Override
     public JsonNode restore(Path file) {
-        return Checkpoint.read(file, store.params, storeOpt);
+        return store.restore(file);
     }
 
     @Override
     public Map<String, float[]> memberWeights(int m) {
-        return store.params.memberValues(m);
+        return store.memberWeights(m);
     }
 
     @Override
     public void close() {
         worker.close();
-        store.close();
+        stored.close();
     }
 }

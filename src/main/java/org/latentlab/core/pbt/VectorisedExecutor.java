@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.train.Checkpoint;
 
 /**
  * The whole population as one LFADS model with a member axis of size P: one batched step trains every
@@ -14,10 +13,12 @@ import org.latentlab.core.train.Checkpoint;
  */
 public final class VectorisedExecutor implements PopulationExecutor {
     private final MemberTrainer trainer;
+    private final PopulationStore store;
     private final int[] all;
 
     public VectorisedExecutor(Session data, LfadsConfig cfg, int members, long seed) {
         this.trainer = new MemberTrainer(data, cfg, members, seed);
+        this.store = new PopulationStore(trainer.session.params, trainer.opt);
         this.all = new int[members];
         for (int m = 0; m < members; m++) {
             all[m] = m;
@@ -48,23 +49,22 @@ public final class VectorisedExecutor implements PopulationExecutor {
 
     @Override
     public void copy(int from, int to) {
-        trainer.session.params.copyMember(from, to);
-        trainer.opt.copyMember(from, to);
+        store.copy(from, to);
     }
 
     @Override
     public void save(Path file, Map<String, Object> state) {
-        Checkpoint.write(file, trainer.session.params, trainer.opt, state);
+        store.save(file, state);
     }
 
     @Override
     public JsonNode restore(Path file) {
-        return Checkpoint.read(file, trainer.session.params, trainer.opt);
+        return store.restore(file);
     }
 
     @Override
     public Map<String, float[]> memberWeights(int m) {
-        return trainer.session.params.memberValues(m);
+        return store.memberWeights(m);
     }
 
     @Override

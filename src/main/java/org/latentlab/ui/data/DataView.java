@@ -163,12 +163,7 @@ public final class DataView extends BorderPane {
         g.add(rasterChart, 0, 0, 2, 1);
         g.add(psthChart, 0, 1);
         g.add(rateChart, 1, 1);
-        for (ChartViewer v : new ChartViewer[] {rasterChart, psthChart, rateChart}) {
-            v.setMinSize(100, 100);
-            org.latentlab.ui.ChartExport.install(v);
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            GridPane.setVgrow(v, Priority.ALWAYS);
-        }
+        org.latentlab.ui.ChartViewers.prepare(rasterChart, psthChart, rateChart);
         g.visibleProperty().bind(vm.sessionProperty().isNotNull());
         return g;
     }

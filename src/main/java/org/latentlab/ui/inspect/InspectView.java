@@ -20,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -200,12 +199,7 @@ public final class InspectView extends BorderPane {
         g.add(factorsChart, 1, 0);
         g.add(inputsChart, 0, 1);
         g.add(pcaChart, 1, 1);
-        for (ChartViewer v : new ChartViewer[] {ratesChart, factorsChart, inputsChart, pcaChart}) {
-            v.setMinSize(100, 100);
-            org.latentlab.ui.ChartExport.install(v);
-            GridPane.setHgrow(v, Priority.ALWAYS);
-            GridPane.setVgrow(v, Priority.ALWAYS);
-        }
+        org.latentlab.ui.ChartViewers.prepare(ratesChart, factorsChart, inputsChart, pcaChart);
         // Without a controller there are no inferred inputs: the PCA plot takes the whole bottom row.
         inputsChart.visibleProperty().bind(vm.inputsProperty().isNotNull());
         inputsChart.managedProperty().bind(inputsChart.visibleProperty());

@@ -66,14 +66,13 @@ final class RunCharts {
             data.addSeries(series[m]);
         }
         for (Generation g : gens) {
-            for (PbtRow row : g.rows()) {
-                if (row.member() >= members || !(row.action().equals("keep") || row.action().equals("explore"))) {
-                    continue;
+            double[] values = g.valuesAfter(h, members);
+            for (int m = 0; m < members; m++) {
+                if (!Double.isNaN(values[m])) {
+                    series[m].add(g.epoch(), values[m]);
+                    min = Math.min(min, values[m]);
+                    max = Math.max(max, values[m]);
                 }
-                double v = row.hyper()[h.ordinal()];
-                series[row.member()].add(row.epoch(), v);
-                min = Math.min(min, v);
-                max = Math.max(max, v);
             }
         }
         JFreeChart chart = ChartFactory.createXYLineChart(h.column() + " per member", "epoch", h.column(), data,

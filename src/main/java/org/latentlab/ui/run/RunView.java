@@ -216,9 +216,7 @@ public final class RunView extends BorderPane {
         scoreChart.setId("run-score-chart");
         hyperChart.setId("run-hyper-chart");
         treeChart.setId("run-tree-chart");
-        for (ChartViewer v : new ChartViewer[] {lossChart, scoreChart, hyperChart, treeChart}) {
-            org.latentlab.ui.ChartExport.install(v);
-        }
+        org.latentlab.ui.ChartViewers.prepare(lossChart, scoreChart, hyperChart, treeChart);
         for (Hyperparameter h : Hyperparameter.values()) {
             hyper.getItems().add(h);
         }
