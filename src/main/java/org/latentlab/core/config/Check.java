@@ -46,6 +46,15 @@ public final class Check {
         }
     }
 
+    /** {@code lo < v < hi}: fractions such as a line search's shrink factor, where both ends break it. */
+    public static void open(String field, double v, double lo, double hi) {
+        finite(field, v);
+        if (v <= lo || v >= hi) {
+            throw new DataException(field + " must be in (" + Names.formatDouble(lo) + ", " + Names.formatDouble(hi)
+                    + "), got " + Names.formatDouble(v));
+        }
+    }
+
     /** {@code lo <= v <= hi}. */
     public static void closed(String field, double v, double lo, double hi) {
         finite(field, v);

@@ -1,0 +1,149 @@
+package org.latentlab.core.model.ilqrvae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The loss of one batch and its gradient in every parameter, left on the parameters for the optimizer:
+ * <ol>
+ *   <li>iLQR finds each trial's posterior mean u* under the current weights (on the host, trials in parallel);</li>
+ *   <li>the loss {@code L = mean over trials of −ELBO/(T·N) + L2} is evaluated at a sample u = u* + Tᵀξ S and
+ *       differentiated by autograd with u* as a leaf: the direct gradient in θ and g = ∂L/∂u*;</li>
+ *   <li>implicit differentiation: since ∇_u J(u*, θ) = 0, d(u*)/dθ = −H⁻¹·∂²J/∂u∂θ, so the remaining part of
+ *       dL/dθ is −∇_θ[vᵀ∇_u J(u*, θ)] with v = H⁻¹g fixed: one extra LQR solve for v, then autograd through
+ *       {@link IlqrVaeModel#directional}. Nothing is unrolled through the solver's iterations.</li>
+ * </ol>
+ * A trial whose solve failed is left out of the batch, as in the reference.
+ */
+public final class ElboGradient {
+    /**
+     * @param loss        the batch loss (mean over the trials used)
+     * @param nll         mean −log p(o | u) per trial over the trials used, per bin and channel
+     * @param kl          mean KL per trial over the trials used, per bin and channel
+     * @param used        trials in the loss
+     * @param failed      trials whose iLQR failed (left out)
+     * @param noHessian   trials used whose implicit solve failed (their gradient lacks the implicit part)
+     * @param iterations  iLQR iterations summed over trials
+     * @param solutions   each trial's solution (warm starts for the next epoch)
+     */
+    public record Result(double loss, double nll, double kl, int used, int failed, int noHessian, int iterations,
+                         Ilqr.Solution[] solutions) {
+    }
+
+    private ElboGradient() {
+    }
+
+    /**
+     * @param obs      observations {@code [B, T, N]} flat (all reconstructed channels)
+     * @param warm     per trial the previous solution's inputs, or null
+     * @param xi       standard normal noise {@code [B, K, m]} flat for the posterior sample
+     * @param klWeight weight of the KL term (warm-up)
+     * @param implicit whether to add the implicit part of the gradient (false only to show what it contributes)
+     */
+    public static Result run(IlqrVaeModel model, NDManager nd, float[] obs, int batch, int bins, int channels,
+                             double[][] warm, float[] xi, double klWeight, double l2Scale, ForkJoinPool pool,
+                             boolean implicit) {
+        int heldIn = model.heldIn();
+        int steps = model.steps(bins);
+        int m = model.config().inputDim();
+        Recognition rec = model.recognition(model.weights());
+        double[][] obsIn = heldInRows(obs, batch, bins, channels, heldIn);
+        Ilqr.Solution[] sol = rec.solve(obsIn, bins, warm, pool);
+        float[] uFlat = new float[batch * steps * m];
+        float[] keep = new float[batch];
+        int failed = 0;
+        int iterations = 0;
+        for (int i = 0; i < batch; i++) {
+            iterations += sol[i].iterations();
+            if (sol[i].status().failed()) {
+                failed++;
+                continue;
+            }
+            keep[i] = 1;
+            for (int j = 0; j < steps * m; j++) {
+                uFlat[i * steps * m + j] = (float) sol[i].u()[j];
+            }
+        }
+        int used = batch - failed;
+        if (used == 0) {
+            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol);
+        }
+        double perElement = (double) bins * channels;
+        NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
+        NDArray logFact = obsArr.add(1).gammaln();
+        NDArray keepArr = nd.create(keep);
+        NDArray xiArr = nd.create(xi, new Shape(batch, steps, m));
+        NDArray uStar = nd.create(uFlat, new Shape(batch, steps, m));
+        uStar.setRequiresGradient(true);
+        double lossValue;
+        double nllValue;
+        double klValue;
+        try (GradientCollector gc = nd.getEngine().newGradientCollector()) {
+            IlqrVaeModel.Weights w = model.weights();
+            NDArray sample = model.sample(uStar, xiArr);
+            NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, logFact);
+            NDArray kl = model.kl(uStar, sample);
+            NDArray perTrial = nll.add(kl.mul(model.consts().of(klWeight))).div(model.consts().of(perElement));
+            NDArray loss = perTrial.mul(keepArr).sum().div(model.consts().of(used)).add(model.l2(l2Scale));
+            gc.backward(loss);
+            lossValue = loss.getFloat();
+            nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
+            klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
+        }
+        if (!implicit) {
+            return new Result(lossValue, nllValue, klValue, used, failed, 0, iterations, sol);
+        }
+        float[] g = uStar.getGradient().toFloatArray();
+        double[][] gs = new double[batch][];
+        for (int i = 0; i < batch; i++) {
+            if (keep[i] > 0) {
+                gs[i] = new double[steps * m];
+                for (int j = 0; j < steps * m; j++) {
+                    gs[i][j] = g[i * steps * m + j];
+                }
+            }
+        }
+        double[][] v = rec.solveHessians(sol, gs, pool);
+        float[] vFlat = new float[batch * steps * m];
+        float[] keepV = new float[batch];
+        int noHessian = 0;
+        for (int i = 0; i < batch; i++) {
+            if (keep[i] == 0) {
+                continue;
+            }
+            if (v[i] == null) {
+                noHessian++;
+                continue;
+            }
+            keepV[i] = 1;
+            for (int j = 0; j < steps * m; j++) {
+                vFlat[i * steps * m + j] = (float) v[i][j];
+            }
+        }
+        NDArray uConst = nd.create(uFlat, new Shape(batch, steps, m));
+        NDArray vArr = nd.create(vFlat, new Shape(batch, steps, m));
+        NDArray obsInArr = obsArr.get(":, :, :" + heldIn);
+        try (GradientCollector gc = nd.getEngine().newGradientCollector()) {
+            IlqrVaeModel.Weights w = model.weights();
+            NDArray d = model.directional(w, uConst, vArr, obsInArr);
+            gc.backward(d.mul(nd.create(keepV)).sum().neg());
+        }
+        return new Result(lossValue, nllValue, klValue, used, failed, noHessian, iterations, sol);
+    }
+
+    /** Per trial, the held-in channels of each bin as doubles. */
+    static double[][] heldInRows(float[] obs, int batch, int bins, int channels, int heldIn) {
+        double[][] out = new double[batch][bins * heldIn];
+        for (int i = 0; i < batch; i++) {
+            for (int t = 0; t < bins; t++) {
+                for (int ch = 0; ch < heldIn; ch++) {
+                    out[i][t * heldIn + ch] = obs[(i * bins + t) * channels + ch];
+                }
+            }
+        }
+        return out;
+    }
+}
