@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.train.LfadsInference;
+import org.latentlab.core.train.RunInference;
 import org.latentlab.core.train.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ final class EvalCommand implements Callable<Integer> {
         if (data != null) {
             Session session = nwb.load(data, seed);
             try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-                scores = LfadsInference.infer(run, session, samples, bar).scores();
+                scores = RunInference.infer(run, session, samples, bar).scores();
             }
         } else {
             RunDirectory dir = new RunDirectory(run);

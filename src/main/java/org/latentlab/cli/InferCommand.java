@@ -7,6 +7,7 @@ import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.model.lfads.LfadsOutputFile;
 import org.latentlab.core.train.LfadsInference;
+import org.latentlab.core.train.RunInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ final class InferCommand implements Callable<Integer> {
         Session session = nwb.load(data, seed);
         LfadsInference.Outputs o;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-            o = LfadsInference.infer(run, session, samples, bar);
+            o = RunInference.infer(run, session, samples, bar);
         }
         LfadsOutputFile.write(out, session, o.bySplit());
         PrintWriter w = spec.commandLine().getOut();

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.Checksums;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.IlqrVaeRun;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.RunDirectory;
 import org.latentlab.core.train.TrainingListener;
@@ -17,9 +20,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code latentlab train}: fits LFADS to a dataset and writes a run directory. */
+/** {@code latentlab train}: fits LFADS (or, with {@code --set model=ilqr-vae}, an iLQR-VAE) and writes a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train LFADS on an LFADS-style HDF5 file (or an NWB file with the import options).",
+        description = {"Train LFADS on an LFADS-style HDF5 file (or an NWB file with the import options);",
+            "--set model=ilqr-vae (or model: {type: ilqr-vae} in --config) trains an iLQR-VAE instead.",
             "Re-running on the same --out resumes an interrupted run, or prints the summary of a finished one."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin
@@ -31,7 +35,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, run.config, run.set);
+        ModelFamily family = ModelFamily.of(run.config, run.set);
+        if (family == ModelFamily.ILQR_VAE) {
+            return trainIlqrVae(o);
+        }
+        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
         Session session = run.load();
         o.println("training LFADS on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
                 + session.reconChannels() + " channels) with " + TorchEngine.describe());
@@ -45,6 +53,31 @@ final class TrainCommand implements Callable<Integer> {
             o.println("this run had already finished:");
         }
         printSummary(o, new RunDirectory(run.out).readSummary());
+        return 0;
+    }
+
+    private int trainIlqrVae(PrintWriter o) {
+        IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, run.config, run.set);
+        Session session = run.load();
+        o.println("training an iLQR-VAE on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins()
+                + " bins, " + session.reconChannels() + " channels) with " + TorchEngine.describe());
+        IlqrVaeRun.Spec runSpec = new IlqrVaeRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session,
+                cfg, run.seed, run.out, Versions.latentLab());
+        LfadsRun.Result r;
+        try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
+            r = IlqrVaeRun.run(runSpec, new Printer(o, bar), bar);
+        }
+        if (r.status() == RunDirectory.Status.FINISHED) {
+            o.println("this run had already finished:");
+        }
+        JsonNode summary = new RunDirectory(run.out).readSummary();
+        printSummary(o, summary);
+        JsonNode solver = summary.get("solver");
+        o.println(String.format(java.util.Locale.ROOT, "iLQR: %d training solves, %d failed (skipped), %.1f iterations "
+                        + "per solve, %.0f iterations/s, %.0f ms per training step (chunks of %d bins)",
+                solver.get("training_solves").asLong(), solver.get("training_failures").asLong(),
+                solver.get("mean_iterations").asDouble(), solver.get("iterations_per_second").asDouble(),
+                solver.get("ms_per_training_step").asDouble(), solver.get("chunk_bins").asInt()));
         return 0;
     }
 

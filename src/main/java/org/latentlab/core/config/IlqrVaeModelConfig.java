@@ -16,6 +16,7 @@ package org.latentlab.core.config;
  * @param diagTimeCov      true: the time factor is diagonal (no learned correlations over time)
  * @param solver           the iLQR solver's settings
  */
+@TypeName("ilqr-vae")
 public record IlqrVaeModelConfig(int latentDim, int inputDim, DynamicsFamily dynamics, InputPrior prior,
                                  IlqrLikelihood likelihood, double postStdInit, boolean diagTimeCov,
                                  IlqrSolverConfig solver) implements IlqrModel {

@@ -28,9 +28,10 @@ public final class ElboGradient {
      * @param noHessian   trials used whose implicit solve failed (their gradient lacks the implicit part)
      * @param iterations  iLQR iterations summed over trials
      * @param solutions   each trial's solution (warm starts for the next epoch)
+     * @param solveNanos  wall time of the iLQR solves
      */
     public record Result(double loss, double nll, double kl, int used, int failed, int noHessian, int iterations,
-                         Ilqr.Solution[] solutions) {
+                         Ilqr.Solution[] solutions, long solveNanos) {
     }
 
     private ElboGradient() {
@@ -51,7 +52,9 @@ public final class ElboGradient {
         int m = model.config().inputDim();
         Recognition rec = model.recognition(model.weights());
         double[][] obsIn = heldInRows(obs, batch, bins, channels, heldIn);
+        long t0 = System.nanoTime();
         Ilqr.Solution[] sol = rec.solve(obsIn, bins, warm, pool);
+        long solveNanos = System.nanoTime() - t0;
         float[] uFlat = new float[batch * steps * m];
         float[] keep = new float[batch];
         int failed = 0;
@@ -69,7 +72,7 @@ public final class ElboGradient {
         }
         int used = batch - failed;
         if (used == 0) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol);
+            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol, solveNanos);
         }
         double perElement = (double) bins * channels;
         NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
@@ -94,7 +97,7 @@ public final class ElboGradient {
             klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
         }
         if (!implicit) {
-            return new Result(lossValue, nllValue, klValue, used, failed, 0, iterations, sol);
+            return new Result(lossValue, nllValue, klValue, used, failed, 0, iterations, sol, solveNanos);
         }
         float[] g = uStar.getGradient().toFloatArray();
         double[][] gs = new double[batch][];
@@ -131,7 +134,7 @@ public final class ElboGradient {
             NDArray d = model.directional(w, uConst, vArr, obsInArr);
             gc.backward(d.mul(nd.create(keepV)).sum().neg());
         }
-        return new Result(lossValue, nllValue, klValue, used, failed, noHessian, iterations, sol);
+        return new Result(lossValue, nllValue, klValue, used, failed, noHessian, iterations, sol, solveNanos);
     }
 
     /** Per trial, the held-in channels of each bin as doubles. */

@@ -1,0 +1,106 @@
+package org.latentlab.core.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.latentlab.core.Progress;
+import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaeConfig;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.Tensor3;
+import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.model.lfads.LfadsOutputFile;
+import org.latentlab.core.model.lfads.PosteriorOutputs;
+
+/**
+ * A whole iLQR-VAE {@code train}: the same run directory and output layout as {@link LfadsRun} (config.yaml,
+ * run.json, metrics.csv, checkpoints, {@code lfads_output_<stem>.h5}, summary.json), plus {@code ilqr.csv}
+ * with the solver's failures and iterations per epoch. So {@code infer}, {@code eval} and the workbench read
+ * it like an LFADS run.
+ */
+public final class IlqrVaeRun {
+    private IlqrVaeRun() {
+    }
+
+    public record Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+                       IlqrVaeConfig config, long seed, Path out, String version) {
+    }
+
+    public static LfadsRun.Result run(Spec spec, TrainingListener listener, Progress sampling) {
+        RunDirectory dir = new RunDirectory(spec.out());
+        Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
+        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()));
+        if (status == RunDirectory.Status.FINISHED) {
+            return new LfadsRun.Result(status, dir.summary());
+        }
+        TorchEngine.prepareThread();
+        long started = System.nanoTime();
+        try (IlqrVaeSession s = new IlqrVaeSession(spec.session(), spec.config(), spec.seed())) {
+            IlqrVaeTrainer.Outcome outcome = new IlqrVaeTrainer(spec.session(), spec.config(), spec.seed(), dir,
+                    listener, s).train();
+            listener.onMessage(outcome.stopReason());
+            Path ckpt = Files.exists(dir.bestCheckpoint()) ? dir.bestCheckpoint() : dir.lastCheckpoint();
+            Checkpoint.load(ckpt, s.model.params(), new MemberAdamW(s.model.params(), spec.config().train().adamEpsilon()));
+            Outputs o = outputs(s, spec.session(), sampling);
+            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(spec.session()));
+            LfadsOutputFile.write(outFile, spec.session(), o.bySplit());
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("status", "finished");
+            summary.put("model", "ilqr-vae");
+            summary.put("stop_reason", outcome.stopReason());
+            summary.put("epochs", outcome.epochs());
+            summary.put("best_epoch", outcome.bestEpoch());
+            summary.put("checkpoint_used", dir.path().relativize(ckpt).toString());
+            summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
+            summary.put("scores", o.scores());
+            summary.put("last_epoch", outcome.last() == null ? null : outcome.last().columns());
+            summary.put("solver", solver(outcome.solver(), o.failed(), s.chunkBins));
+            summary.put("input_prior", s.model.describePrior());
+            summary.put("output_file", outFile.getFileName().toString());
+            summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
+            summary.put("validated_on", spec.session().has(Split.VALID) ? "valid" : "train (no valid split)");
+            summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
+                    spec.seed(), spec.config(), spec.version(), 1));
+            dir.writeJson(dir.summary(), summary);
+        }
+        return new LfadsRun.Result(status, dir.summary());
+    }
+
+    private static Map<String, Object> solver(IlqrVaeTrainer.SolverStats st, int outputFailures, int chunkBins) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("training_solves", st.solves());
+        m.put("training_failures", st.failed());
+        m.put("implicit_solve_failures", st.noHessian());
+        m.put("mean_iterations", st.solves() > 0 ? (double) st.iterations() / st.solves() : Double.NaN);
+        m.put("iterations_per_second", st.iterationsPerSecond());
+        m.put("ms_per_training_step", st.msPerStep());
+        m.put("chunk_bins", chunkBins);
+        m.put("output_solve_failures", outputFailures);
+        return m;
+    }
+
+    /** Posterior-mean outputs of every split, their scores, and the count of failed solves. */
+    public record Outputs(Map<Split, PosteriorOutputs> bySplit, Map<String, Map<String, Double>> scores, int failed) {
+    }
+
+    public static Outputs outputs(IlqrVaeSession s, Session data, Progress p) {
+        Map<Split, PosteriorOutputs> out = new EnumMap<>(Split.class);
+        Map<Split, Tensor3> rates = new EnumMap<>(Split.class);
+        Map<Split, Tensor3> factors = new EnumMap<>(Split.class);
+        Map<Split, Tensor3> inputs = new EnumMap<>(Split.class);
+        int failed = 0;
+        for (Split split : data.splits().keySet()) {
+            IlqrVaeOutputs.Result r = IlqrVaeOutputs.infer(s, data.split(split), data.forwardBins(), null, p,
+                    "iLQR posterior means (" + split.key() + ")");
+            failed += r.failed();
+            out.put(split, r.outputs());
+            rates.put(split, r.outputs().tensor("output_params"));
+            factors.put(split, r.outputs().tensor("factors"));
+            inputs.put(split, r.outputs().tensor("gen_inputs"));
+        }
+        return new Outputs(out, Evaluation.of(data, rates, factors, inputs, s.model.counts()), failed);
+    }
+}
