@@ -7,7 +7,7 @@ package org.latentlab.core.config;
  * @param batchSize       trials (chunks) per step; 32
  * @param chunkBins       training trials are cut into chunks of this many bins (the posterior covariance is
  *                        tied to this length); 0 = whole trials; 50
- * @param maxEpochs       epoch limit; 400
+ * @param maxEpochs       epoch limit; 1000 (the time limit usually ends a CPU run first)
  * @param maxMinutes      wall-clock limit in minutes, 0 = none; 25
  * @param lrInit          Adam learning rate at step 0; 4e-3 as the reference
  * @param lrHalfSteps     the rate follows {@code lr_init / (1 + sqrt(step / lr_half_steps))}; the reference's
@@ -40,7 +40,7 @@ public record IlqrTrainConfig(int batchSize, int chunkBins, int maxEpochs, doubl
     }
 
     public static IlqrTrainConfig defaults() {
-        return new IlqrTrainConfig(32, 50, 400, 25, 4e-3, 200, 1e-8, 10, 20, 1e-5, 40, 0.3, 0);
+        return new IlqrTrainConfig(32, 50, 1000, 25, 4e-3, 200, 1e-8, 10, 20, 1e-5, 40, 0.3, 0);
     }
 
     /** The learning rate at optimisation step {@code step} (counted from 0). */

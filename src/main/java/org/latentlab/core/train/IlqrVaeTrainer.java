@@ -99,6 +99,9 @@ public final class IlqrVaeTrainer {
         boolean warmStart = s.model.config().solver().warmStart();
         double[][] warm = new double[chunks.size()][];
         double[][] validWarm = new double[valid.trials()][];
+        Tensor3 validObs = valid.reconOrEncod();
+        List<int[]> validChunks = chunks(valid.trials(), bins, chunk);
+        double[][] validChunkWarm = new double[validChunks.size()][];
         double best = st.bestSmooth();
         int bestEpoch = st.bestEpoch();
         double smooth = st.lastSmooth();
@@ -196,12 +199,14 @@ public final class IlqrVaeTrainer {
                 throw new TrainingDivergedException("every iLQR solve of epoch " + epoch + " failed; the last good "
                         + "checkpoint is " + run.lastCheckpoint() + ". Lower train.lr_init.");
             }
+            double validLoss = validLoss(validObs, validChunks, validChunkWarm, batch, chunk, channels, steps * m);
             IlqrVaeOutputs.Result v = IlqrVaeOutputs.infer(s, valid, 0, validWarm, org.latentlab.core.Progress.NONE, "valid");
-            double validNll = v.nll();
             double r2 = SplitScores.of(data, valid, v.outputs().tensor("output_params"), s.model.counts()).rateR2();
-            smooth = Double.isNaN(smooth) ? validNll : t.smoothing() * smooth + (1 - t.smoothing()) * validNll;
+            smooth = Double.isNaN(smooth) ? validLoss : t.smoothing() * smooth + (1 - t.smoothing()) * validLoss;
             elapsed += (System.nanoTime() - epochStart) / 1e9;
-            boolean improved = smooth < best;
+            // The KL weight changes the loss until the warm-up ends: compare (and count patience) only after it.
+            boolean warmedUp = klWeight >= 1;
+            boolean improved = smooth < best || !warmedUp;
             if (improved) {
                 best = smooth;
                 bestEpoch = epoch;
@@ -210,7 +215,7 @@ public final class IlqrVaeTrainer {
                 stale++;
             }
             last = new EpochMetrics(epoch, lossSum / used, nllSum / used, Double.NaN, klSum / used, Double.NaN,
-                    klWeight, 1, Double.NaN, validNll, smooth, Double.NaN, Double.NaN, Double.NaN, r2, lr,
+                    klWeight, 1, validLoss, v.nll(), smooth, Double.NaN, Double.NaN, Double.NaN, r2, lr,
                     gradSum / counted, elapsed);
             run.appendMetrics(last);
             appendSolverLog(epoch, chunks.size(), failed, noHessian, iterations, v.failed());
@@ -227,7 +232,7 @@ public final class IlqrVaeTrainer {
                         + "solves failed (skipped / last iterate used)", epoch, failed, chunks.size(), v.failed(), valid.trials()));
             }
             if (stale >= t.patience()) {
-                reason = "early stop: no improvement of the smoothed validation NLL for " + t.patience() + " epochs";
+                reason = "early stop: no improvement of the smoothed validation loss (−ELBO) for " + t.patience() + " epochs";
                 epoch++;
                 break;
             }
@@ -241,6 +246,51 @@ public final class IlqrVaeTrainer {
         }
         return new Outcome(reason, epoch, bestEpoch, last, new SolverStats(solves, failedTotal, noHessianTotal, iterTotal,
                 solveNanos / 1e9, stepCount, stepNanos / 1e9));
+    }
+
+    /**
+     * The −ELBO per bin and channel (KL weight 1) of the validation trials' chunks, with noise seeded by the
+     * epoch so successive epochs compare like with like; the posterior-mean NLL of whole trials alone would
+     * reward inputs that fit the very spikes they were inferred from.
+     */
+    private double validLoss(Tensor3 obs, List<int[]> chunks, double[][] warm, int batch, int chunk, int channels,
+                             int noisePerTrial) {
+        SplittableRandom rng = new SplittableRandom(seed * 7_919L + 1);
+        double sum = 0;
+        int used = 0;
+        for (int from = 0; from < chunks.size(); from += batch) {
+            int count = Math.min(batch, chunks.size() - from);
+            float[] x = new float[count * chunk * channels];
+            double[][] init = new double[count][];
+            for (int i = 0; i < count; i++) {
+                int[] c = chunks.get(from + i);
+                for (int tt = 0; tt < chunk; tt++) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        x[(i * chunk + tt) * channels + ch] = obs.get(c[0], c[1] + tt, ch);
+                    }
+                }
+                init[i] = warm[from + i];
+            }
+            float[] xi = new float[count * noisePerTrial];
+            for (int i = 0; i < xi.length; i++) {
+                xi[i] = (float) rng.nextGaussian();
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                ElboGradient.Result r = ElboGradient.evaluate(s.model, s.manager, x, count, chunk, channels, init, xi, 1,
+                        s.pool);
+                for (int i = 0; i < count; i++) {
+                    if (!r.solutions()[i].status().failed()) {
+                        warm[from + i] = r.solutions()[i].u();
+                    }
+                }
+                if (r.used() > 0) {
+                    sum += r.loss() * r.used();
+                    used += r.used();
+                }
+            }
+        }
+        return used == 0 ? Double.NaN : sum / used;
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {

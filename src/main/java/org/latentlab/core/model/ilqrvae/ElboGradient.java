@@ -137,6 +137,50 @@ public final class ElboGradient {
         return new Result(lossValue, nllValue, klValue, used, failed, noHessian, iterations, sol, solveNanos);
     }
 
+    /**
+     * The loss of a batch without gradients (validation): the same sample-based −ELBO per bin and channel at
+     * KL weight {@code klWeight}, no L2.
+     */
+    public static Result evaluate(IlqrVaeModel model, NDManager nd, float[] obs, int batch, int bins, int channels,
+                                  double[][] warm, float[] xi, double klWeight, ForkJoinPool pool) {
+        int steps = model.steps(bins);
+        int m = model.config().inputDim();
+        Recognition rec = model.recognition(model.weights());
+        long t0 = System.nanoTime();
+        Ilqr.Solution[] sol = rec.solve(heldInRows(obs, batch, bins, channels, model.heldIn()), bins, warm, pool);
+        long solveNanos = System.nanoTime() - t0;
+        float[] uFlat = new float[batch * steps * m];
+        float[] keep = new float[batch];
+        int failed = 0;
+        int iterations = 0;
+        for (int i = 0; i < batch; i++) {
+            iterations += sol[i].iterations();
+            if (sol[i].status().failed()) {
+                failed++;
+                continue;
+            }
+            keep[i] = 1;
+            for (int j = 0; j < steps * m; j++) {
+                uFlat[i * steps * m + j] = (float) sol[i].u()[j];
+            }
+        }
+        int used = batch - failed;
+        if (used == 0) {
+            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol, solveNanos);
+        }
+        double perElement = (double) bins * channels;
+        NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
+        NDArray keepArr = nd.create(keep);
+        NDArray uStar = nd.create(uFlat, new Shape(batch, steps, m));
+        IlqrVaeModel.Weights w = model.weights();
+        NDArray sample = model.sample(uStar, nd.create(xi, new Shape(batch, steps, m)));
+        NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, obsArr.add(1).gammaln());
+        NDArray kl = model.kl(uStar, sample);
+        double nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
+        double klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
+        return new Result(nllValue + klWeight * klValue, nllValue, klValue, used, failed, 0, iterations, sol, solveNanos);
+    }
+
     /** Per trial, the held-in channels of each bin as doubles. */
     static double[][] heldInRows(float[] obs, int batch, int bins, int channels, int heldIn) {
         double[][] out = new double[batch][bins * heldIn];
