@@ -140,16 +140,11 @@ public final class IlqrVaeTrainer {
                 }
                 int from = b * batch;
                 int count = Math.min(batch, chunks.size() - from);
-                float[] x = new float[count * chunk * channels];
+                int[] rows = java.util.Arrays.copyOfRange(order, from, from + count);
+                float[] x = gather(obs, chunks, rows, chunk, channels);
                 double[][] init = new double[count][];
                 for (int i = 0; i < count; i++) {
-                    int[] c = chunks.get(order[from + i]);
-                    for (int tt = 0; tt < chunk; tt++) {
-                        for (int ch = 0; ch < channels; ch++) {
-                            x[(i * chunk + tt) * channels + ch] = obs.get(c[0], c[1] + tt, ch);
-                        }
-                    }
-                    init[i] = warmStart ? warm[order[from + i]] : null;
+                    init[i] = warmStart ? warm[rows[i]] : null;
                 }
                 float[] xi = new float[count * steps * m];
                 for (int i = 0; i < xi.length; i++) {
@@ -260,17 +255,12 @@ public final class IlqrVaeTrainer {
         int used = 0;
         for (int from = 0; from < chunks.size(); from += batch) {
             int count = Math.min(batch, chunks.size() - from);
-            float[] x = new float[count * chunk * channels];
-            double[][] init = new double[count][];
+            int[] rows = new int[count];
             for (int i = 0; i < count; i++) {
-                int[] c = chunks.get(from + i);
-                for (int tt = 0; tt < chunk; tt++) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        x[(i * chunk + tt) * channels + ch] = obs.get(c[0], c[1] + tt, ch);
-                    }
-                }
-                init[i] = warm[from + i];
+                rows[i] = from + i;
             }
+            float[] x = gather(obs, chunks, rows, chunk, channels);
+            double[][] init = java.util.Arrays.copyOfRange(warm, from, from + count);
             float[] xi = new float[count * noisePerTrial];
             for (int i = 0; i < xi.length; i++) {
                 xi[i] = (float) rng.nextGaussian();
@@ -291,6 +281,20 @@ public final class IlqrVaeTrainer {
             }
         }
         return used == 0 ? Double.NaN : sum / used;
+    }
+
+    /** The observations of the chunks {@code rows}, {@code [rows, chunk, channels]} flat. */
+    private static float[] gather(Tensor3 obs, List<int[]> chunks, int[] rows, int chunk, int channels) {
+        float[] x = new float[rows.length * chunk * channels];
+        for (int i = 0; i < rows.length; i++) {
+            int[] c = chunks.get(rows[i]);
+            for (int tt = 0; tt < chunk; tt++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    x[(i * chunk + tt) * channels + ch] = obs.get(c[0], c[1] + tt, ch);
+                }
+            }
+        }
+        return x;
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {

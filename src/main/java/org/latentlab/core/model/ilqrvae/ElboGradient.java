@@ -51,26 +51,14 @@ public final class ElboGradient {
         int steps = model.steps(bins);
         int m = model.config().inputDim();
         Recognition rec = model.recognition(model.weights());
-        double[][] obsIn = heldInRows(obs, batch, bins, channels, heldIn);
-        long t0 = System.nanoTime();
-        Ilqr.Solution[] sol = rec.solve(obsIn, bins, warm, pool);
-        long solveNanos = System.nanoTime() - t0;
-        float[] uFlat = new float[batch * steps * m];
-        float[] keep = new float[batch];
-        int failed = 0;
-        int iterations = 0;
-        for (int i = 0; i < batch; i++) {
-            iterations += sol[i].iterations();
-            if (sol[i].status().failed()) {
-                failed++;
-                continue;
-            }
-            keep[i] = 1;
-            for (int j = 0; j < steps * m; j++) {
-                uFlat[i * steps * m + j] = (float) sol[i].u()[j];
-            }
-        }
-        int used = batch - failed;
+        Solved solved = solve(rec, obs, batch, bins, channels, heldIn, steps, m, warm, pool);
+        Ilqr.Solution[] sol = solved.sol();
+        float[] uFlat = solved.u();
+        float[] keep = solved.keep();
+        int failed = solved.failed();
+        int iterations = solved.iterations();
+        long solveNanos = solved.nanos();
+        int used = solved.used();
         if (used == 0) {
             return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol, solveNanos);
         }
@@ -145,11 +133,40 @@ public final class ElboGradient {
                                   double[][] warm, float[] xi, double klWeight, ForkJoinPool pool) {
         int steps = model.steps(bins);
         int m = model.config().inputDim();
-        Recognition rec = model.recognition(model.weights());
+        Solved solved = solve(model.recognition(model.weights()), obs, batch, bins, channels, model.heldIn(), steps, m,
+                warm, pool);
+        int used = solved.used();
+        if (used == 0) {
+            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, solved.failed(), 0, solved.iterations(),
+                    solved.sol(), solved.nanos());
+        }
+        double perElement = (double) bins * channels;
+        NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
+        NDArray keepArr = nd.create(solved.keep());
+        NDArray uStar = nd.create(solved.u(), new Shape(batch, steps, m));
+        IlqrVaeModel.Weights w = model.weights();
+        NDArray sample = model.sample(uStar, nd.create(xi, new Shape(batch, steps, m)));
+        NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, obsArr.add(1).gammaln());
+        NDArray kl = model.kl(uStar, sample);
+        double nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
+        double klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
+        return new Result(nllValue + klWeight * klValue, nllValue, klValue, used, solved.failed(), 0,
+                solved.iterations(), solved.sol(), solved.nanos());
+    }
+
+    /** A batch's solutions with the successful ones' inputs packed for the engine. */
+    private record Solved(Ilqr.Solution[] sol, float[] u, float[] keep, int failed, int iterations, long nanos) {
+        int used() {
+            return keep.length - failed;
+        }
+    }
+
+    private static Solved solve(Recognition rec, float[] obs, int batch, int bins, int channels, int heldIn, int steps,
+                                int m, double[][] warm, ForkJoinPool pool) {
         long t0 = System.nanoTime();
-        Ilqr.Solution[] sol = rec.solve(heldInRows(obs, batch, bins, channels, model.heldIn()), bins, warm, pool);
-        long solveNanos = System.nanoTime() - t0;
-        float[] uFlat = new float[batch * steps * m];
+        Ilqr.Solution[] sol = rec.solve(heldInRows(obs, batch, bins, channels, heldIn), bins, warm, pool);
+        long nanos = System.nanoTime() - t0;
+        float[] u = new float[batch * steps * m];
         float[] keep = new float[batch];
         int failed = 0;
         int iterations = 0;
@@ -161,24 +178,10 @@ public final class ElboGradient {
             }
             keep[i] = 1;
             for (int j = 0; j < steps * m; j++) {
-                uFlat[i * steps * m + j] = (float) sol[i].u()[j];
+                u[i * steps * m + j] = (float) sol[i].u()[j];
             }
         }
-        int used = batch - failed;
-        if (used == 0) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol, solveNanos);
-        }
-        double perElement = (double) bins * channels;
-        NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
-        NDArray keepArr = nd.create(keep);
-        NDArray uStar = nd.create(uFlat, new Shape(batch, steps, m));
-        IlqrVaeModel.Weights w = model.weights();
-        NDArray sample = model.sample(uStar, nd.create(xi, new Shape(batch, steps, m)));
-        NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, obsArr.add(1).gammaln());
-        NDArray kl = model.kl(uStar, sample);
-        double nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
-        double klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
-        return new Result(nllValue + klWeight * klValue, nllValue, klValue, used, failed, 0, iterations, sol, solveNanos);
+        return new Solved(sol, u, keep, failed, iterations, nanos);
     }
 
     /** Per trial, the held-in channels of each bin as doubles. */
