@@ -36,49 +36,40 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ModelFamily family = ModelFamily.of(run.config, run.set);
-        if (family == ModelFamily.ILQR_VAE) {
-            return trainIlqrVae(o);
-        }
-        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
+        Record cfg = family == ModelFamily.ILQR_VAE ? ConfigIO.load(IlqrVaeConfig.class, run.config, run.set)
+                : ConfigIO.load(LfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
         Session session = run.load();
-        o.println("training LFADS on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
-                + session.reconChannels() + " channels) with " + TorchEngine.describe());
-        LfadsRun.Spec runSpec = new LfadsRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session, cfg,
-                run.seed, run.out, run.samples, Versions.latentLab());
+        o.println("training " + (family == ModelFamily.ILQR_VAE ? "an iLQR-VAE" : "LFADS") + " on " + run.data + " ("
+                + session.totalTrials() + " trials, " + session.bins() + " bins, " + session.reconChannels()
+                + " channels) with " + TorchEngine.describe());
+        String sha = Checksums.sha256(run.data);
         LfadsRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-            r = LfadsRun.run(runSpec, new Printer(o, bar), bar);
-        }
-        if (r.status() == RunDirectory.Status.FINISHED) {
-            o.println("this run had already finished:");
-        }
-        printSummary(o, new RunDirectory(run.out).readSummary());
-        return 0;
-    }
-
-    private int trainIlqrVae(PrintWriter o) {
-        IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, run.config, run.set);
-        Session session = run.load();
-        o.println("training an iLQR-VAE on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins()
-                + " bins, " + session.reconChannels() + " channels) with " + TorchEngine.describe());
-        IlqrVaeRun.Spec runSpec = new IlqrVaeRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session,
-                cfg, run.seed, run.out, Versions.latentLab());
-        LfadsRun.Result r;
-        try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-            r = IlqrVaeRun.run(runSpec, new Printer(o, bar), bar);
+            Printer printer = new Printer(o, bar);
+            r = cfg instanceof IlqrVaeConfig c
+                    ? IlqrVaeRun.run(new IlqrVaeRun.Spec(run.data, sha, run.dataOptions(), session, c, run.seed, run.out,
+                            Versions.latentLab()), printer, bar)
+                    : LfadsRun.run(new LfadsRun.Spec(run.data, sha, run.dataOptions(), session, (LfadsConfig) cfg,
+                            run.seed, run.out, run.samples, Versions.latentLab()), printer, bar);
         }
         if (r.status() == RunDirectory.Status.FINISHED) {
             o.println("this run had already finished:");
         }
         JsonNode summary = new RunDirectory(run.out).readSummary();
         printSummary(o, summary);
-        JsonNode solver = summary.get("solver");
+        if (summary.has("solver")) {
+            printSolver(o, summary.get("solver"));
+        }
+        return 0;
+    }
+
+    /** The iLQR-VAE's solver line: failures, iterations and speed. */
+    private static void printSolver(PrintWriter o, JsonNode solver) {
         o.println(String.format(java.util.Locale.ROOT, "iLQR: %d training solves, %d failed (skipped), %.1f iterations "
                         + "per solve, %.0f iterations/s, %.0f ms per training step (chunks of %d bins)",
                 solver.get("training_solves").asLong(), solver.get("training_failures").asLong(),
                 solver.get("mean_iterations").asDouble(), solver.get("iterations_per_second").asDouble(),
                 solver.get("ms_per_training_step").asDouble(), solver.get("chunk_bins").asInt()));
-        return 0;
     }
 
     static void printSummary(PrintWriter o, JsonNode summary) {

@@ -75,10 +75,9 @@ public final class ConfigIO {
     public static <T extends Record> T load(Class<T> type, Path file, List<String> overrides) {
         Node root = Node.defaults(type, type);
         if (file != null) {
-            String text = readText(file);
-            Format format = Format.of(file);
+            JsonNode tree = readTree(file);
             try {
-                JsonOverlay.apply(root, parseTree(text, format));
+                JsonOverlay.apply(root, tree);
             } catch (DataException e) {
                 throw DataException.inFile(file, e.getMessage());
             }
@@ -124,6 +123,16 @@ public final class ConfigIO {
     /** Writes the full record atomically, as YAML or JSON by the extension of {@code file}. */
     public static void write(Record config, Path file) {
         AtomicFiles.writeString(file, toText(config, Format.of(file)));
+    }
+
+    /** The YAML or JSON tree of a config file; errors name the file. */
+    static JsonNode readTree(Path file) {
+        String text = readText(file);
+        try {
+            return parseTree(text, Format.of(file));
+        } catch (DataException e) {
+            throw DataException.inFile(file, e.getMessage());
+        }
     }
 
     private static String readText(Path file) {

@@ -1,9 +1,6 @@
 package org.latentlab.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,7 @@ public enum ModelFamily {
     public static ModelFamily of(Path configFile, List<String> sets) {
         ModelFamily f = LFADS;
         if (configFile != null && Files.isRegularFile(configFile)) {
-            JsonNode type = read(configFile).path("model").path("type");
+            JsonNode type = ConfigIO.readTree(configFile).path("model").path("type");
             if (!type.isMissingNode()) {
                 f = named(type.asText(), configFile + ": model.type");
             }
@@ -75,14 +72,5 @@ public enum ModelFamily {
             }
         }
         throw new DataException(where + " must be one of lfads, ilqr-vae, got '" + name.trim() + "'");
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
-        } catch (IOException e) {
-            throw DataException.inFile(file, "not valid YAML or JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.latentlab.core.Progress;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.data.Tensor3;
+import org.latentlab.core.model.ilqrvae.ElboGradient;
 import org.latentlab.core.model.ilqrvae.Ilqr;
 import org.latentlab.core.model.ilqrvae.IlqrVaeModel;
 import org.latentlab.core.model.ilqrvae.Recognition;
@@ -64,14 +65,9 @@ public final class IlqrVaeOutputs {
         }
         for (int from = 0; from < trials; from += BATCH) {
             int count = Math.min(BATCH, trials - from);
-            double[][] in = new double[count][bins * model.heldIn()];
-            for (int i = 0; i < count; i++) {
-                for (int t = 0; t < bins; t++) {
-                    for (int c = 0; c < model.heldIn(); c++) {
-                        in[i][t * model.heldIn() + c] = obs.get(from + i, t, c);
-                    }
-                }
-            }
+            int[] rows = java.util.stream.IntStream.range(from, from + count).toArray();
+            float[] o = obs.selectTrials(rows).sliceTime(0, bins).toFlatArray();  // [count, bins, channels]
+            double[][] in = ElboGradient.heldInRows(o, count, bins, channels, model.heldIn());
             double[][] starts = warm == null ? null : java.util.Arrays.copyOfRange(warm, from, from + count);
             Ilqr.Solution[] sol = rec.solve(in, bins, starts, s.pool);
             float[] u = new float[count * steps * m];
@@ -96,14 +92,6 @@ public final class IlqrVaeOutputs {
                 NDArray states = model.states(w, s.manager.create(u, new Shape(count, steps, m)), fwd);
                 NDArray eta = model.eta(w, states);
                 float[] r = model.mean(w, eta).toFloatArray();
-                float[] o = new float[count * bins * channels];
-                for (int i = 0; i < count; i++) {
-                    for (int t = 0; t < bins; t++) {
-                        for (int c = 0; c < channels; c++) {
-                            o[(i * bins + t) * channels + c] = obs.get(from + i, t, c);
-                        }
-                    }
-                }
                 NDArray oa = s.manager.create(o, new Shape(count, bins, channels));
                 nll += model.nll(w, eta.get(":, :" + bins), oa, oa.add(1).gammaln()).sum().getFloat();
                 System.arraycopy(r, 0, rates, from * (bins + fwd) * channels, r.length);

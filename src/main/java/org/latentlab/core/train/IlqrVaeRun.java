@@ -47,21 +47,12 @@ public final class IlqrVaeRun {
             Outputs o = outputs(s, spec.session(), sampling);
             Path outFile = dir.path().resolve(LfadsOutputFile.fileName(spec.session()));
             LfadsOutputFile.write(outFile, spec.session(), o.bySplit());
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("status", "finished");
+            Map<String, Object> summary = LfadsRun.finishedSummary(dir, outcome.stopReason(), outcome.epochs(),
+                    outcome.bestEpoch(), ckpt, started, o.scores(), outcome.last(), outFile, spec.session());
             summary.put("model", "ilqr-vae");
-            summary.put("stop_reason", outcome.stopReason());
-            summary.put("epochs", outcome.epochs());
-            summary.put("best_epoch", outcome.bestEpoch());
-            summary.put("checkpoint_used", dir.path().relativize(ckpt).toString());
-            summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
-            summary.put("scores", o.scores());
-            summary.put("last_epoch", outcome.last() == null ? null : outcome.last().columns());
+            summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
             summary.put("solver", solver(outcome.solver(), o.failed(), s.chunkBins));
             summary.put("input_prior", s.model.describePrior());
-            summary.put("output_file", outFile.getFileName().toString());
-            summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
-            summary.put("validated_on", spec.session().has(Split.VALID) ? "valid" : "train (no valid split)");
             summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
                     spec.seed(), spec.config(), spec.version(), 1));
             dir.writeJson(dir.summary(), summary);

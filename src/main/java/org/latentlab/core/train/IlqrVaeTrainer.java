@@ -20,8 +20,9 @@ import org.latentlab.core.model.ilqrvae.ElboGradient;
 
 /**
  * The iLQR-VAE training loop: training trials cut into fixed chunks (so each chunk's previous solution is a
- * warm start), shuffled batches, one {@link ElboGradient} and one Adam step per batch; after each epoch the
- * posterior-mean NLL of the whole validation trials drives the best checkpoint and early stopping.
+ * warm start), shuffled batches, one {@link ElboGradient} and one Adam step per batch. After each epoch the
+ * −ELBO of the validation trials' chunks drives the best checkpoint and early stopping, and posterior means of
+ * the whole validation trials give {@code valid_recon} and rate R².
  * Each epoch seeds its shuffle and posterior noise from (seed, epoch), and the last checkpoint is written
  * every epoch, so an interrupted run resumes. Solver failures are counted per epoch in {@code ilqr.csv}.
  */

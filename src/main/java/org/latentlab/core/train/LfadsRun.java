@@ -55,21 +55,34 @@ public final class LfadsRun {
             Map<Split, PosteriorOutputs> outputs = sampleAll(s, spec.session(), spec.samples(), sampling);
             Path outFile = dir.path().resolve(LfadsOutputFile.fileName(spec.session()));
             LfadsOutputFile.write(outFile, spec.session(), outputs);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("status", "finished");
-            summary.put("stop_reason", outcome.stopReason());
-            summary.put("epochs", outcome.epochs());
-            summary.put("best_epoch", outcome.bestEpoch());
-            summary.put("checkpoint_used", dir.path().relativize(ckpt).toString());
-            summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
-            summary.put("scores", scores(spec.session(), outputs, s));
-            summary.put("last_epoch", outcome.last() == null ? null : outcome.last().columns());
-            summary.put("output_file", outFile.getFileName().toString());
-            summary.put("validated_on", spec.session().has(Split.VALID) ? "valid" : "train (no valid split)");
+            Map<String, Object> summary = finishedSummary(dir, outcome.stopReason(), outcome.epochs(), outcome.bestEpoch(),
+                    ckpt, started, scores(spec.session(), outputs, s), outcome.last(), outFile, spec.session());
             summary.put("provenance", provenance(spec));
             dir.writeJson(dir.summary(), summary);
         }
         return new Result(status, dir.summary());
+    }
+
+    /**
+     * The keys every finished train run's {@code summary.json} starts with, in order: status, stop reason,
+     * epochs, best epoch, checkpoint used, wall time, scores, last epoch, output file, validation split.
+     * Callers add their own keys, then {@code provenance}.
+     */
+    static Map<String, Object> finishedSummary(RunDirectory dir, String stopReason, int epochs, int bestEpoch, Path ckpt,
+                                               long startedNanos, Map<String, Map<String, Double>> scores,
+                                               EpochMetrics last, Path outFile, Session session) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", "finished");
+        summary.put("stop_reason", stopReason);
+        summary.put("epochs", epochs);
+        summary.put("best_epoch", bestEpoch);
+        summary.put("checkpoint_used", dir.path().relativize(ckpt).toString());
+        summary.put("wall_seconds_this_process", (System.nanoTime() - startedNanos) / 1e9);
+        summary.put("scores", scores);
+        summary.put("last_epoch", last == null ? null : last.columns());
+        summary.put("output_file", outFile.getFileName().toString());
+        summary.put("validated_on", session.has(Split.VALID) ? "valid" : "train (no valid split)");
+        return summary;
     }
 
     public static Map<Split, PosteriorOutputs> sampleAll(LfadsSession s, Session data, int samples, Progress p) {

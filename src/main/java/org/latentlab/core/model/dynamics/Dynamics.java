@@ -19,17 +19,18 @@ public interface Dynamics {
 
     NDArray step(Map<String, NDArray> w, NDArray x, NDArray u);
 
-    NDArray jvp(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du);
+    /** The next state and the tangent J_x·dx + J_u·du, from one evaluation of the step's intermediates. */
+    Tangent tangent(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du);
+
+    /** x' = f(x, u) and its directional derivative along (dx, du). */
+    record Tangent(NDArray next, NDArray dNext) {
+    }
 
     /** A copy of the weights {@code w} on the host, for the solver. */
     HostDynamics host(Map<String, NDArray> w);
 
     /** Names of the parameters that take the L2 penalty (the state-to-state weights). */
     List<String> recurrent();
-
-    int stateDim();
-
-    int inputDim();
 
     /**
      * Defines the family's parameters in {@code params} (member count 1) with their initial values.

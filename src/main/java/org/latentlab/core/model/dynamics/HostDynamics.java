@@ -18,7 +18,4 @@ public interface HostDynamics {
      * (n×n) and {@code b[i*m + k] = ∂x'_i/∂u_k} (n×m).
      */
     void jacobians(double[] x, double[] u, double[] a, double[] b);
-
-    /** Whether f is linear in (x, u), so one LQR solve is exact and needs no line search. */
-    boolean linear();
 }

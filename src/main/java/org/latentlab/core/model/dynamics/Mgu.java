@@ -57,46 +57,45 @@ final class Mgu implements Dynamics {
         return w;
     }
 
-    @Override
-    public NDArray step(Map<String, NDArray> w, NDArray x, NDArray u) {
+    /** The gate f, the argument of φ and the candidate state ĥ at (x, u). */
+    private record Parts(NDArray f, NDArray arg, NDArray h) {
+    }
+
+    private Parts parts(Map<String, NDArray> w, NDArray x, NDArray u) {
         NDArray gate = x.matMul(w.get("uf")).add(w.get("bf"));
         if (!affine) {
             gate = gate.add(u.matMul(w.get("wf")));
         }
         NDArray f = Activation.sigmoid(gate);
         NDArray cand = x.mul(f).matMul(w.get("uh")).add(w.get("bh"));
-        NDArray h;
         if (affine) {
-            h = Requad.phi(cand, c).add(u.matMul(w.get("wh")));
-        } else {
-            h = Requad.phi(cand.add(u.matMul(w.get("wh"))), c);
+            return new Parts(f, cand, Requad.phi(cand, c).add(u.matMul(w.get("wh"))));
         }
-        return x.add(f.mul(h.sub(x)));
+        NDArray arg = cand.add(u.matMul(w.get("wh")));
+        return new Parts(f, arg, Requad.phi(arg, c));
     }
 
     @Override
-    public NDArray jvp(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du) {
-        NDArray gate = x.matMul(w.get("uf")).add(w.get("bf"));
+    public NDArray step(Map<String, NDArray> w, NDArray x, NDArray u) {
+        Parts p = parts(w, x, u);
+        return x.add(p.f().mul(p.h().sub(x)));
+    }
+
+    @Override
+    public Tangent tangent(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du) {
+        Parts p = parts(w, x, u);
+        NDArray f = p.f();
         NDArray dgate = dx.matMul(w.get("uf"));
         if (!affine) {
-            gate = gate.add(u.matMul(w.get("wf")));
             dgate = dgate.add(du.matMul(w.get("wf")));
         }
-        NDArray f = Activation.sigmoid(gate);
         NDArray df = f.mul(c.one().sub(f)).mul(dgate);
-        NDArray cand = x.mul(f).matMul(w.get("uh")).add(w.get("bh"));
-        NDArray dcand = df.mul(x).add(f.mul(dx)).matMul(w.get("uh"));
-        NDArray h;
-        NDArray dh;
-        if (affine) {
-            h = Requad.phi(cand, c).add(u.matMul(w.get("wh")));
-            dh = Requad.dphi(cand, c).mul(dcand).add(du.matMul(w.get("wh")));
-        } else {
-            NDArray pre = cand.add(u.matMul(w.get("wh")));
-            h = Requad.phi(pre, c);
-            dh = Requad.dphi(pre, c).mul(dcand.add(du.matMul(w.get("wh"))));
-        }
-        return dx.mul(c.one().sub(f)).add(df.mul(h.sub(x))).add(f.mul(dh));
+        NDArray darg = df.mul(x).add(f.mul(dx)).matMul(w.get("uh"));
+        NDArray duh = du.matMul(w.get("wh"));
+        NDArray dh = affine ? Requad.dphi(p.arg(), c).mul(darg).add(duh) : Requad.dphi(p.arg(), c).mul(darg.add(duh));
+        NDArray gap = p.h().sub(x);
+        NDArray next = x.add(f.mul(gap));
+        return new Tangent(next, dx.mul(c.one().sub(f)).add(df.mul(gap)).add(f.mul(dh)));
     }
 
     @Override
@@ -110,16 +109,6 @@ final class Mgu implements Dynamics {
         return List.of("dyn.uf", "dyn.uh");
     }
 
-    @Override
-    public int stateDim() {
-        return n;
-    }
-
-    @Override
-    public int inputDim() {
-        return m;
-    }
-
     /** The host twin; weights input-major as on the engine. */
     record HostMgu(int n, int m, boolean affine, double[] uf, double[] uh, double[] bf, double[] bh, double[] wh,
                    double[] wf) implements HostDynamics {
@@ -131,11 +120,6 @@ final class Mgu implements Dynamics {
         @Override
         public int inputDim() {
             return m;
-        }
-
-        @Override
-        public boolean linear() {
-            return false;
         }
 
         @Override

@@ -66,8 +66,8 @@ final class StableLinear implements Dynamics {
     }
 
     @Override
-    public NDArray jvp(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du) {
-        return step(w, dx, du);
+    public Tangent tangent(Map<String, NDArray> w, NDArray x, NDArray u, NDArray dx, NDArray du) {
+        return new Tangent(step(w, x, u), step(w, dx, du));
     }
 
     @Override
@@ -80,16 +80,6 @@ final class StableLinear implements Dynamics {
         return List.of();
     }
 
-    @Override
-    public int stateDim() {
-        return n;
-    }
-
-    @Override
-    public int inputDim() {
-        return m;
-    }
-
     /** x' = x·A_src + u·B_src on the host (A_src, B_src input-major). */
     record HostLinear(int n, int m, double[] a, double[] b) implements HostDynamics {
         @Override
@@ -100,11 +90,6 @@ final class StableLinear implements Dynamics {
         @Override
         public int inputDim() {
             return m;
-        }
-
-        @Override
-        public boolean linear() {
-            return true;
         }
 
         @Override

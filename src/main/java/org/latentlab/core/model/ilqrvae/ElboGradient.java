@@ -185,7 +185,7 @@ public final class ElboGradient {
     }
 
     /** Per trial, the held-in channels of each bin as doubles. */
-    static double[][] heldInRows(float[] obs, int batch, int bins, int channels, int heldIn) {
+    public static double[][] heldInRows(float[] obs, int batch, int bins, int channels, int heldIn) {
         double[][] out = new double[batch][bins * heldIn];
         for (int i = 0; i < batch; i++) {
             for (int t = 0; t < bins; t++) {

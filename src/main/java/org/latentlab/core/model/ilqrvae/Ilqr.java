@@ -53,8 +53,10 @@ public final class Ilqr {
         int it = 0;
         double[] uNew = new double[u.length];
         double[] xNew = new double[x.length];
+        Linearization atU = null; // the linearisation at the current u, when it is up to date
         while (it < cfg.maxIterations()) {
             Linearization lin = p.linearize(u, x);
+            atU = lin;
             Lqr.Gains g = Lqr.backward(lin, 0);
             it++;
             if (g == null) {
@@ -85,12 +87,13 @@ public final class Ilqr {
             System.arraycopy(uNew, 0, u, 0, u.length);
             System.arraycopy(xNew, 0, x, 0, x.length);
             cost = accepted;
+            atU = null;
             if (change < cfg.tolerance()) {
                 status = Status.CONVERGED;
                 break;
             }
         }
-        return new Solution(u, x, cost, it, status, status.failed() ? null : p.linearize(u, x));
+        return new Solution(u, x, cost, it, status, status.failed() ? null : atU != null ? atU : p.linearize(u, x));
     }
 
     /** The closed-loop rollout u_k = ū_k + α·kff_k + Kfb_k·(x̂_k − x̄_k). */

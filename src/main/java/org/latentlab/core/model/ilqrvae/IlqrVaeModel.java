@@ -118,10 +118,6 @@ public final class IlqrVaeModel {
         return begin;
     }
 
-    public int trainSteps() {
-        return posterior.steps();
-    }
-
     public boolean counts() {
         return kind != HostObservation.Kind.GAUSSIAN;
     }
@@ -245,9 +241,9 @@ public final class IlqrVaeModel {
                 x = x.add(uk.matMul(blocks.get(k)));
                 dx = dx.add(vk.matMul(blocks.get(k)));
             } else {
-                NDArray nextDx = dyn.jvp(w.dynamics(), x, uk, dx, vk);
-                x = dyn.step(w.dynamics(), x, uk);
-                dx = nextDx;
+                Dynamics.Tangent next = dyn.tangent(w.dynamics(), x, uk, dx, vk);
+                x = next.next();
+                dx = next.dNext();
             }
             if (k + 1 >= begin) {
                 xsOut.add(x);

@@ -48,10 +48,6 @@ final class InputPosterior {
         return nd.create(v, new Shape(size, size));
     }
 
-    int steps() {
-        return steps;
-    }
-
     NDArray timeFactor() {
         NDArray diag = p.get("post.t_log_diag").squeeze(0).exp();
         return p.get("post.t_upper").squeeze(0).mul(upperK).add(eyeK.mul(diag));

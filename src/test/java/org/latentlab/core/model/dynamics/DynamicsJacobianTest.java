@@ -102,10 +102,13 @@ class DynamicsJacobianTest {
                 NDArray xa = nd.create(toFloat(x), new Shape(1, N));
                 NDArray ua = nd.create(toFloat(u), new Shape(1, M));
                 float[] got = dyn.step(w, xa, ua).toFloatArray();
-                float[] jvp = dyn.jvp(w, xa, ua, nd.create(toFloat(dx), new Shape(1, N)),
-                        nd.create(toFloat(du), new Shape(1, M))).toFloatArray();
+                Dynamics.Tangent tangent = dyn.tangent(w, xa, ua, nd.create(toFloat(dx), new Shape(1, N)),
+                        nd.create(toFloat(du), new Shape(1, M)));
+                float[] jvp = tangent.dNext().toFloatArray();
+                float[] fromTangent = tangent.next().toFloatArray();
                 for (int i = 0; i < N; i++) {
                     assertEquals(next[i], got[i], 1e-4 * Math.max(1, Math.abs(next[i])), name + " step " + i);
+                    assertEquals(got[i], fromTangent[i], 1e-6, name + " tangent's next state " + i);
                     double want = 0;
                     for (int j = 0; j < N; j++) {
                         want += a[i * N + j] * dx[j];
