@@ -128,8 +128,9 @@ public final class ConfigIO {
     /** The YAML or JSON tree of a config file; errors name the file. */
     static JsonNode readTree(Path file) {
         String text = readText(file);
+        Format format = Format.of(file);
         try {
-            return parseTree(text, Format.of(file));
+            return parseTree(text, format);
         } catch (DataException e) {
             throw DataException.inFile(file, e.getMessage());
         }
