@@ -19,12 +19,13 @@ import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.Config;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.ConfigKey;
+import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.Overrides;
 import org.latentlab.core.data.DataException;
 
 /**
- * The config being edited, for the Model and Population screens: LFADS or AutoLFADS (each keeps its own
+ * The config being edited, for the Model and Population screens: LFADS, AutoLFADS or iLQR-VAE (each keeps its own
  * edits), one {@link Field} per key generated from the config records, each checked as it is edited with the
  * message beside the field, load and save as YAML. A run takes {@link #overrides()}: the keys that differ
  * from the defaults of the chosen model.
@@ -32,7 +33,7 @@ import org.latentlab.core.data.DataException;
 public final class ConfigViewModel {
     /** What is trained. */
     public enum ModelKind {
-        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)");
+        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)"), ILQR_VAE("iLQR-VAE");
 
         private final String label;
 
@@ -94,15 +95,28 @@ public final class ConfigViewModel {
     private boolean rebuilding;
 
     public ConfigViewModel() {
-        configs.put(ModelKind.LFADS, formDefaults(ModelKind.LFADS));
-        configs.put(ModelKind.AUTOLFADS, formDefaults(ModelKind.AUTOLFADS));
+        for (ModelKind k : ModelKind.values()) {
+            configs.put(k, formDefaults(k));
+        }
         kind.addListener((obs, was, now) -> rebuild());
         rebuild();
     }
 
     /** The config records' own defaults (what the command line starts from): overrides are relative to these. */
     private static Record defaults(ModelKind k) {
-        return k == ModelKind.LFADS ? LfadsConfig.defaults() : AutoLfadsConfig.defaults();
+        switch (k) {
+            case LFADS:
+                return LfadsConfig.defaults();
+            case ILQR_VAE:
+                return IlqrVaeConfig.defaults();
+            default:
+                return AutoLfadsConfig.defaults();
+        }
+    }
+
+    /** The config record a kind edits, for reading files. */
+    private static Class<? extends Record> configClass(ModelKind k) {
+        return defaults(k).getClass();
     }
 
     /**
@@ -110,8 +124,8 @@ public final class ConfigViewModel {
      * after every generation ({@code pbt.live_samples=5}) so Inspect can follow it during training.
      */
     static Record formDefaults(ModelKind k) {
-        return k == ModelKind.LFADS ? LfadsConfig.defaults()
-                : Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.live_samples=5"));
+        return k == ModelKind.AUTOLFADS ? Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.live_samples=5"))
+                : defaults(k);
     }
 
     /** The fields of the current config; rebuilt when the model changes or a type key (reconstruction) does. */
@@ -184,9 +198,7 @@ public final class ConfigViewModel {
     /** Reads a YAML or JSON config into the current model's form (a file may name any subset of keys). */
     public void load(Path file) {
         try {
-            Record c = kind.get() == ModelKind.LFADS ? ConfigIO.read(LfadsConfig.class, file)
-                    : ConfigIO.read(AutoLfadsConfig.class, file);
-            configs.put(kind.get(), c);
+            configs.put(kind.get(), ConfigIO.read(configClass(kind.get()), file));
             rebuild();
             status.set("Loaded " + file);
         } catch (DataException e) {

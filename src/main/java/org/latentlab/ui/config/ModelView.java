@@ -50,6 +50,9 @@ public final class ModelView extends BorderPane {
     private void fill() {
         sections.getChildren().clear();
         for (String s : new String[] {"model", "train", "augment"}) {
+            if (vm.section(s).isEmpty()) {
+                continue; // iLQR-VAE has no augmentations
+            }
             TitledPane p = new TitledPane(s, FieldEditors.form(vm.section(s), s));
             p.setId("section-" + s);
             sections.getChildren().add(p);

@@ -161,6 +161,11 @@ public final class RunView extends BorderPane {
                     a.pbt().population(), a.pbt().epochsPerGeneration(), a.pbt().maxGenerations(),
                     a.pbt().maxMinutes(), a.model().genDim(), a.model().facDim());
         }
+        if (c instanceof org.latentlab.core.config.IlqrVaeConfig v) {
+            return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes on chunks of %d bins (0: whole trials); "
+                    + "%d latents, %d inputs (Model screen)", v.train().maxEpochs(), v.train().maxMinutes(),
+                    v.train().chunkBins(), v.modelConfig().latentDim(), v.modelConfig().inputDim());
+        }
         org.latentlab.core.config.LfadsConfig l = (org.latentlab.core.config.LfadsConfig) c;
         return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes; generator %d, factors %d "
                 + "(Model screen)", l.train().maxEpochs(), l.train().maxMinutes(), l.model().genDim(), l.model().facDim());

@@ -26,7 +26,9 @@ import javafx.collections.ObservableList;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.Checksums;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
@@ -34,6 +36,7 @@ import org.latentlab.core.data.nwb.NwbImportOptions;
 import org.latentlab.core.pbt.Generation;
 import org.latentlab.core.pbt.PbtRun;
 import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.IlqrVaeRun;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.ui.UiExecutors;
@@ -103,7 +106,7 @@ public final class RunViewModel {
             return "";
         }
         String stem = f.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        String kind = config.kindProperty().get() == ModelKind.LFADS ? "lfads" : "autolfads";
+        String kind = config.kindProperty().get().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return Path.of(System.getProperty("user.home"), "latentlab-runs", stem + "-" + kind).toString();
     }
 
@@ -130,17 +133,20 @@ public final class RunViewModel {
             status.set("Fix the fields marked on the Model and Population screens first.");
             return null;
         }
-        boolean pbt = config.kindProperty().get() == ModelKind.AUTOLFADS;
+        ModelKind kind = config.kindProperty().get();
         Record cfg;
         try { // the form's values, validated together (one field alone cannot check, e.g., min < max)
-            cfg = pbt ? ConfigIO.load(AutoLfadsConfig.class, null, config.overrides())
-                    : ConfigIO.load(LfadsConfig.class, null, config.overrides());
+            cfg = switch (kind) {
+                case AUTOLFADS -> ConfigIO.load(AutoLfadsConfig.class, null, config.overrides());
+                case ILQR_VAE -> ConfigIO.load(IlqrVaeConfig.class, null, config.overrides());
+                case LFADS -> ConfigIO.load(LfadsConfig.class, null, config.overrides());
+            };
         } catch (DataException e) {
             status.set(e.getMessage());
             return null;
         }
         NwbImportOptions nwb = data.importOptions();
-        job = new Job(session, file, nwb, cfg, seed.get(), out, new RunEvents(pbt));
+        job = new Job(session, file, nwb, cfg, seed.get(), out, new RunEvents(kind == ModelKind.AUTOLFADS));
         return job;
     }
 
@@ -156,7 +162,7 @@ public final class RunViewModel {
         remaining.set("");
         running.set(true);
         startedNanos = System.nanoTime();
-        status.set("Training " + (j.population() ? "a population" : "LFADS") + " on " + j.file.getFileName()
+        status.set("Training " + j.what() + " on " + j.file.getFileName()
                 + " into " + j.out + " …");
         revision.set(revision.get() + 1);
     }
@@ -176,7 +182,8 @@ public final class RunViewModel {
         }
         try {
             // The form takes the run's config, so Start resumes it (same config, same directory).
-            config.kindProperty().set(pbt ? ModelKind.AUTOLFADS : ModelKind.LFADS);
+            config.kindProperty().set(pbt ? ModelKind.AUTOLFADS
+                    : ModelFamily.ofRun(dir) == ModelFamily.ILQR_VAE ? ModelKind.ILQR_VAE : ModelKind.LFADS);
             config.load(dir.resolve(pbt ? "pbt-config.yaml" : "config.yaml"));
             outDir.set(dir.toString());
             seed.set(runSeed(dir));
@@ -267,7 +274,9 @@ public final class RunViewModel {
 
     /** The running config's time budget in minutes (train.max_minutes or pbt.max_minutes; 0 = none). */
     private double budgetMinutes() {
-        double m = job.config instanceof AutoLfadsConfig c ? c.pbt().maxMinutes() : ((LfadsConfig) job.config).train().maxMinutes();
+        double m = job.config instanceof AutoLfadsConfig c ? c.pbt().maxMinutes()
+                : job.config instanceof IlqrVaeConfig c ? c.train().maxMinutes()
+                : ((LfadsConfig) job.config).train().maxMinutes();
         return m > 0 ? m : Double.POSITIVE_INFINITY;
     }
 
@@ -320,8 +329,10 @@ public final class RunViewModel {
             this.events = events;
         }
 
-        boolean population() {
-            return config instanceof AutoLfadsConfig;
+        /** What is trained, for the status line. */
+        String what() {
+            return config instanceof AutoLfadsConfig ? "a population"
+                    : config instanceof IlqrVaeConfig ? "an iLQR-VAE" : "LFADS";
         }
 
         /** Trains, or resumes, and writes the outputs; returns the run directory. */
@@ -336,6 +347,9 @@ public final class RunViewModel {
             String version = version();
             if (config instanceof AutoLfadsConfig c) {
                 PbtRun.run(new PbtRun.Spec(file, sha, options, session, c, seed, out, 50, version), events,
+                        Progress.NONE);
+            } else if (config instanceof IlqrVaeConfig c) {
+                IlqrVaeRun.run(new IlqrVaeRun.Spec(file, sha, options, session, c, seed, out, version), events,
                         Progress.NONE);
             } else {
                 LfadsRun.run(new LfadsRun.Spec(file, sha, options, session, (LfadsConfig) config, seed, out, 50,

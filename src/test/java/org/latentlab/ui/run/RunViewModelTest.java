@@ -141,6 +141,35 @@ class RunViewModelTest {
     }
 
     @Test
+    void anIlqrVaeRunTrainsFromTheFormAndReopensAsOne() throws Exception {
+        dataVm.open(data);
+        config.kindProperty().set(ConfigViewModel.ModelKind.ILQR_VAE);
+        assertTrue(vm.outDirProperty().get().endsWith("tiny-ilqr-vae"), vm.outDirProperty().get());
+        assertTrue(config.section("augment").isEmpty(), "iLQR-VAE has no augmentations");
+        vm.outDirProperty().set(dir.resolve("ilqr").toString());
+        set(config, List.of("model.latent_dim=4", "model.input_dim=2", "train.chunk_bins=10", "train.max_epochs=3",
+                "train.batch_size=8"));
+        RunViewModel.Job job = vm.newJob();
+        assertNotNull(job, vm.statusProperty().get());
+        vm.started(job);
+        assertTrue(vm.statusProperty().get().startsWith("Training an iLQR-VAE"), vm.statusProperty().get());
+        Path out = job.call();
+        vm.drain();
+        assertEquals(1, vm.curves().members());
+        assertEquals(3, vm.curves().points(0).size());
+        vm.succeeded(out);
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("ilqr-vae", summary.path("model").asText());
+        assertTrue(Files.exists(out.resolve("lfads_output_tiny.h5")));
+
+        RunViewModel other = new RunViewModel(new DataViewModel(UiExecutors.direct()), new ConfigViewModel());
+        other.openRun(out);
+        assertEquals(ConfigViewModel.ModelKind.ILQR_VAE, other.config().kindProperty().get());
+        assertEquals(config.overrides(), other.config().overrides(), "the form holds the run's config again");
+        assertEquals(3, other.curves().points(0).size());
+    }
+
+    @Test
     void badFormsGiveAReasonAndNoJob() {
         assertNull(vm.newJob());
         assertTrue(vm.statusProperty().get().contains("Open a recording"), vm.statusProperty().get());
