@@ -32,4 +32,21 @@ public sealed interface DynamicsFamily {
             return new Linear(20, 0.5);
         }
     }
+
+    /**
+     * The LFADS generator cell (lfads-torch's ClippedGRUCell): update and reset gates, the reset applied
+     * before the recurrent matmul, no recurrent bias, the state clamped to ±cell_clip.
+     *
+     * @param cellClip clamp on every state; 5
+     */
+    @TypeName("clipped-gru")
+    record ClippedGru(double cellClip) implements DynamicsFamily {
+        public ClippedGru {
+            Check.positive("cell_clip", cellClip);
+        }
+
+        public static ClippedGru defaults() {
+            return new ClippedGru(5);
+        }
+    }
 }

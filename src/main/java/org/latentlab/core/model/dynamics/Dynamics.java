@@ -39,6 +39,9 @@ public interface Dynamics {
         if (family instanceof DynamicsFamily.Linear l) {
             return new StableLinear(params, n, m, l, c);
         }
+        if (family instanceof DynamicsFamily.ClippedGru g) {
+            return new GatedClippedGru(params, n, m, g.cellClip(), c);
+        }
         return new Mgu(params, n, m, c, family instanceof DynamicsFamily.Mgu2);
     }
 }

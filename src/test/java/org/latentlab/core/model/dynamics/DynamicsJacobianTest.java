@@ -31,6 +31,8 @@ class DynamicsJacobianTest {
         return switch (name) {
             case "mgu" -> new DynamicsFamily.Mgu();
             case "mgu2" -> new DynamicsFamily.Mgu2();
+            case "clipped-gru" -> DynamicsFamily.ClippedGru.defaults();
+            case "clipped-gru-tight" -> new DynamicsFamily.ClippedGru(0.4); // most states clamped: zero rows
             default -> DynamicsFamily.Linear.defaults();
         };
     }
@@ -55,7 +57,7 @@ class DynamicsJacobianTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mgu", "mgu2", "linear"})
+    @ValueSource(strings = {"mgu", "mgu2", "linear", "clipped-gru", "clipped-gru-tight"})
     void jacobiansMatchFiniteDifferencesAndTheEngineMatchesTheHost(String name) {
         TorchEngine.prepareThread();
         try (NDManager nd = NDManager.newBaseManager()) {
@@ -65,6 +67,7 @@ class DynamicsJacobianTest {
             Map<String, NDArray> w = dyn.weights();
             HostDynamics host = dyn.host(w);
             SplittableRandom r = new SplittableRandom(9);
+            int clamped = 0;
             for (int trial = 0; trial < 3; trial++) {
                 double[] x = random(r, N);
                 double[] u = random(r, M);
@@ -99,6 +102,9 @@ class DynamicsJacobianTest {
                 double[] du = random(r, M);
                 double[] next = new double[N];
                 host.step(x, u, next);
+                for (double v : next) {
+                    clamped += Math.abs(v) == 0.4 ? 1 : 0;
+                }
                 NDArray xa = nd.create(toFloat(x), new Shape(1, N));
                 NDArray ua = nd.create(toFloat(u), new Shape(1, M));
                 float[] got = dyn.step(w, xa, ua).toFloatArray();
@@ -118,6 +124,9 @@ class DynamicsJacobianTest {
                     }
                     assertEquals(want, jvp[i], 1e-4 * Math.max(1, Math.abs(want)), name + " jvp " + i);
                 }
+            }
+            if (name.endsWith("tight")) {
+                assertTrue(clamped > 0, "the tight clamp was active somewhere");
             }
         }
     }
