@@ -25,9 +25,11 @@ public sealed interface InputPrior {
      *
      * @param dofInit   initial ν, 20 as in the reference
      * @param scaleInit initial s, 1
+     * @param learnDof  whether ν is learned (true) or held at {@code dof_init}: a learned ν follows the
+     *                  inferred inputs and rises when they are dense, which weakens the sparsity it stands for
      */
     @TypeName("student")
-    record StudentT(double dofInit, double scaleInit) implements InputPrior {
+    record StudentT(double dofInit, double scaleInit, boolean learnDof) implements InputPrior {
         public StudentT {
             if (!(dofInit > 2) || !Double.isFinite(dofInit)) {
                 throw new org.latentlab.core.data.DataException("dof_init must be a finite number above 2, got " + dofInit);
@@ -36,7 +38,7 @@ public sealed interface InputPrior {
         }
 
         public static StudentT defaults() {
-            return new StudentT(20, 1);
+            return new StudentT(20, 1, true);
         }
     }
 }

@@ -36,7 +36,11 @@ final class InputPriorTerms {
         } else {
             InputPrior.StudentT t = (InputPrior.StudentT) cfg;
             p.constant("prior.log_scale", Math.log(t.scaleInit()), m);
-            p.constant("prior.log_dof_m2", Math.log(t.dofInit() - 2), 1);
+            if (t.learnDof()) {
+                p.constant("prior.log_dof_m2", Math.log(t.dofInit() - 2), 1);
+            } else {
+                p.frozen("prior.log_dof_m2", Math.log(t.dofInit() - 2), 1);
+            }
             p.constant("prior.log_first_std", Math.log(t.scaleInit()), m);
         }
     }
