@@ -25,8 +25,8 @@ import org.latentlab.core.config.Overrides;
 import org.latentlab.core.data.DataException;
 
 /**
- * The config being edited, for the Model and Population screens: LFADS, AutoLFADS or iLQR-VAE (each keeps its own
- * edits), one {@link Field} per key generated from the config records, each checked as it is edited with the
+ * The config being edited, for the Model and Population screens: LFADS, AutoLFADS or iLQR-VAE (each keeps
+ * its own edits), one {@link Field} per key generated from the config records, each checked as it is edited with the
  * message beside the field, load and save as YAML. A run takes {@link #overrides()}: the keys that differ
  * from the defaults of the chosen model.
  */
@@ -104,14 +104,11 @@ public final class ConfigViewModel {
 
     /** The config records' own defaults (what the command line starts from): overrides are relative to these. */
     private static Record defaults(ModelKind k) {
-        switch (k) {
-            case LFADS:
-                return LfadsConfig.defaults();
-            case ILQR_VAE:
-                return IlqrVaeConfig.defaults();
-            default:
-                return AutoLfadsConfig.defaults();
-        }
+        return switch (k) {
+            case LFADS -> LfadsConfig.defaults();
+            case AUTOLFADS -> AutoLfadsConfig.defaults();
+            case ILQR_VAE -> IlqrVaeConfig.defaults();
+        };
     }
 
     /** The config record a kind edits, for reading files. */

@@ -162,8 +162,8 @@ public final class RunView extends BorderPane {
                     a.pbt().maxMinutes(), a.model().genDim(), a.model().facDim());
         }
         if (c instanceof org.latentlab.core.config.IlqrVaeConfig v) {
-            return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes on chunks of %d bins (0: whole trials); "
-                    + "%d latents, %d inputs (Model screen)", v.train().maxEpochs(), v.train().maxMinutes(),
+            return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes on chunks of %d bins "
+                    + "(0: whole trials); %d latents, %d inputs (Model screen)", v.train().maxEpochs(), v.train().maxMinutes(),
                     v.train().chunkBins(), v.modelConfig().latentDim(), v.modelConfig().inputDim());
         }
         org.latentlab.core.config.LfadsConfig l = (org.latentlab.core.config.LfadsConfig) c;
