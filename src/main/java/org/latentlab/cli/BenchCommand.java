@@ -6,18 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.train.IlqrStepBenchmark;
 import org.latentlab.core.train.StepBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code latentlab bench}: milliseconds per LFADS training step; the first line is {@code median X ms}. */
+/**
+ * {@code latentlab bench}: milliseconds per training step of LFADS (or of an iLQR-VAE with
+ * {@code --set model=ilqr-vae}); the first line is {@code median X ms}.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time LFADS training steps on random data; prints 'median X ms' first.")
+        description = "Time LFADS (or, with --set model=ilqr-vae, iLQR-VAE) training steps on random data; "
+                + "prints 'median X ms' first.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", paramLabel = "B", description = "Trials per batch (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -50,18 +57,42 @@ final class BenchCommand implements Callable<Integer> {
                 throw new DataException("--batch, --time, --neurons, --population and --steps must be at least 1, got " + v);
             }
         }
-        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, set);
-        StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, 3, steps);
         PrintWriter o = spec.commandLine().getOut();
+        ModelFamily family = ModelFamily.of(config, set);
+        if (family == ModelFamily.ILQR_VAE) {
+            if (population != 1) {
+                throw new DataException("--population applies to LFADS only (an iLQR-VAE trains one model)");
+            }
+            IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, config, set);
+            IlqrStepBenchmark.Result r = IlqrStepBenchmark.run(cfg, batch, time, neurons, 3, steps);
+            o.println(String.format("median %.1f ms", r.medianMs()));
+            o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
+                    batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
+                    threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
+            o.println(String.format("iLQR: %.0f iterations/s, %.2f iterations per solve (warm starts), solves %.0f%% "
+                    + "of the step", r.iterationsPerSecond(), r.iterationsPerSolve(), 100 * r.solveShare()));
+            printSteps(o, r.stepMs());
+            return 0;
+        }
+        LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, ModelFamily.overridesFor(family, set));
+        StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));
         o.println(String.format("B=%d T=%d N=%d population=%d, %s, %d threads", batch, time, neurons, population,
                 TorchEngine.describe(), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
         o.println(String.format("%.2f GFLOP per step (3 x forward matmul FLOPs), %.1f GFLOP/s", r.gflopPerStep(), r.gflops()));
+        printSteps(o, r.stepMs());
+        return 0;
+    }
+
+    private static void printSteps(PrintWriter o, double[] ms) {
         StringBuilder b = new StringBuilder("steps (ms):");
-        for (double t : r.stepMs()) {
+        for (double t : ms) {
             b.append(String.format(" %.1f", t));
         }
         o.println(b);
-        return 0;
+    }
+
+    private static int threads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 }

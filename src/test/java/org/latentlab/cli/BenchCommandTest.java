@@ -18,4 +18,15 @@ class BenchCommandTest {
         assertTrue(r.out().contains("population=2"), r.out());
         assertOneLineError(Cli.run("bench", "--batch", "0"), "at least 1");
     }
+
+    @Test
+    void anIlqrVaeStepIsTimedLikewise() {
+        Cli.Result r = Cli.run("bench", "--batch", "3", "--time", "8", "--neurons", "4", "--steps", "2",
+                "--set", "model=ilqr-vae", "--set", "model.latent_dim=4", "--set", "model.input_dim=2");
+        assertEquals(0, r.code(), r.err());
+        String first = r.out().lines().findFirst().orElse("");
+        assertTrue(first.matches("median \\d+\\.\\d ms"), first);
+        assertTrue(r.out().contains("iterations/s"), r.out());
+        assertOneLineError(Cli.run("bench", "--set", "model=ilqr-vae", "--population", "2"), "LFADS only");
+    }
 }

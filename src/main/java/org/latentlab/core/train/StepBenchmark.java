@@ -86,7 +86,7 @@ public final class StepBenchmark {
         return f;
     }
 
-    private static Session randomSession(int batch, int time, int neurons) {
+    static Session randomSession(int batch, int time, int neurons) {
         SplittableRandom r = new SplittableRandom(7);
         Tensor3.Builder x = Tensor3.builder(batch, time, neurons);
         for (int i = 0; i < batch; i++) {
