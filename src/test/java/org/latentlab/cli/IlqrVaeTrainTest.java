@@ -9,7 +9,15 @@ import io.jhdf.HdfFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.latentlab.core.Progress;
+import org.latentlab.core.data.DataFiles;
+import org.latentlab.core.data.LfadsH5Writer;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +83,58 @@ class IlqrVaeTrainTest {
                 "--set", "train.max_epochs=2", "--set", "train.batch_size=8");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("this run had already finished"), again.out());
+    }
+
+    @Test
+    void fitsBehaviourBesideTheSpikesAndPredictsIt() throws Exception {
+        Path data = dir.resolve("two.h5");
+        Cli.Result syn = Cli.run("synth", "two-area", "--out", data.toString(), "--seed", "2", "--trials", "24",
+                "--set", "neurons=6", "--set", "stimulus-ms=100");
+        assertEquals(0, syn.code(), syn.err());
+        Path out = dir.resolve("beh");
+        Cli.Result r = Cli.run("train", "--data", data.toString(), "--out", out.toString(), "--set", "model=ilqr-vae",
+                "--set", "model.fit_behavior=true", "--set", "model.latent_dim=4", "--set", "model.input_dim=2",
+                "--set", "train.chunk_bins=10", "--set", "train.max_epochs=2", "--set", "train.batch_size=8");
+        assertEquals(0, r.code(), r.err());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, summary.get("behavior_channels").asInt());
+        assertTrue(summary.get("scores").get("valid").get("behavior_r2").isNumber(), summary.toString());
+        int bins;
+        try (HdfFile h5 = new HdfFile(out.resolve("lfads_output_two.h5"))) {
+            List<Integer> rates = dims(h5, "valid_output_params");
+            bins = rates.get(1);
+            assertEquals(List.of(rates.get(0), bins, 2), dims(h5, "valid_behavior_params"));
+        }
+        Path inferred = dir.resolve("two-out.h5");
+        Cli.Result inf = Cli.run("infer", "--run", out.toString(), "--data", data.toString(), "--out", inferred.toString());
+        assertEquals(0, inf.code(), inf.err());
+        try (HdfFile h5 = new HdfFile(inferred)) {
+            assertEquals(bins, dims(h5, "train_behavior_params").get(1));
+        }
+        // The same trials without their behaviour: recognition never saw it, so the predictions are the same.
+        Session withBehavior = DataFiles.load(data, null, Progress.NONE);
+        Map<Split, SplitData> bare = new EnumMap<>(Split.class);
+        withBehavior.splits().forEach((k, v) -> bare.put(k, v.withBehavior(null)));
+        Path noBehavior = dir.resolve("two-bare.h5");
+        LfadsH5Writer.write(new Session("two-bare", withBehavior.binSizeMs(), withBehavior.conversionFactor(), bare,
+                withBehavior.channelNames(), withBehavior.attributes()), noBehavior);
+        Path bareOut = dir.resolve("bare-out.h5");
+        Cli.Result bareInf = Cli.run("infer", "--run", out.toString(), "--data", noBehavior.toString(), "--out",
+                bareOut.toString());
+        assertEquals(0, bareInf.code(), bareInf.err());
+        try (HdfFile a = new HdfFile(inferred); HdfFile b = new HdfFile(bareOut)) {
+            float[][][] x = (float[][][]) a.getDatasetByPath("valid_behavior_params").getData();
+            float[][][] y = (float[][][]) b.getDatasetByPath("valid_behavior_params").getData();
+            assertEquals(x[1][bins - 1][1], y[1][bins - 1][1], 1e-5);
+            assertEquals(x[0][3][0], y[0][3][0], 1e-5);
+        }
+        // Spikes without behaviour cannot train a behaviour readout.
+        Path spikesOnly = synth(dir.resolve("spikes.h5"), 20);
+        Cli.Result bad = Cli.run("train", "--data", spikesOnly.toString(), "--out", dir.resolve("bad").toString(),
+                "--set", "model=ilqr-vae", "--set", "model.fit_behavior=true");
+        assertEquals(2, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("fit_behavior is set but the training split has no behavior"), bad.err());
+        assertTrue(!Files.exists(dir.resolve("bad")), "refused before the run directory is made");
     }
 
     static List<Integer> dims(HdfFile h5, String key) {

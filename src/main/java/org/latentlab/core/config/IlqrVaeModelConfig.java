@@ -15,11 +15,15 @@ package org.latentlab.core.config;
  * @param postStdInit      initial diagonal of the time factor of the posterior covariance; 0.1
  * @param diagTimeCov      true: the time factor is diagonal (no learned correlations over time)
  * @param solver           the iLQR solver's settings
+ * @param fitBehavior      also model the recording's behaviour channels (e.g. hand velocity): Gaussian
+ *                         through their own linear readout of the state, a second likelihood summed with the
+ *                         spikes' in the ELBO. Recognition (the iLQR cost) sees the spikes only, so behaviour
+ *                         is predicted for trials that lack it; false
  */
 @TypeName("ilqr-vae")
 public record IlqrVaeModelConfig(int latentDim, int inputDim, DynamicsFamily dynamics, InputPrior prior,
                                  IlqrLikelihood likelihood, double postStdInit, boolean diagTimeCov,
-                                 IlqrSolverConfig solver) implements IlqrModel {
+                                 IlqrSolverConfig solver, boolean fitBehavior) implements IlqrModel {
     public IlqrVaeModelConfig {
         Check.positive("latent_dim", latentDim);
         Check.positive("input_dim", inputDim);
@@ -35,7 +39,7 @@ public record IlqrVaeModelConfig(int latentDim, int inputDim, DynamicsFamily dyn
 
     public static IlqrVaeModelConfig defaults() {
         return new IlqrVaeModelConfig(24, 4, new DynamicsFamily.Mgu2(), InputPrior.StudentT.defaults(),
-                new IlqrLikelihood.Poisson(Link.EXP), 0.1, false, IlqrSolverConfig.defaults());
+                new IlqrLikelihood.Poisson(Link.EXP), 0.1, false, IlqrSolverConfig.defaults(), false);
     }
 
     /** The number of initial-condition steps: inputs that write the state block by block. */

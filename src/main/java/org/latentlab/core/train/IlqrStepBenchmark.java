@@ -54,7 +54,7 @@ public final class IlqrStepBenchmark {
                 ElboGradient.Result r;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    r = ElboGradient.run(s.model, s.manager, x, batch, time, neurons, warm, xi, 1, t.l2Scale(),
+                    r = ElboGradient.run(s.model, s.manager, x, null, batch, time, neurons, warm, xi, 1, t.l2Scale(),
                             s.pool, true);
                     boolean ok = r.used() > 0 && Double.isFinite(r.loss());
                     opt.step(new float[] {(float) t.lrInit()}, new float[] {0f}, t.maxGradNorm(), new boolean[] {ok});

@@ -25,7 +25,7 @@ public final class IlqrVaeInference {
         IlqrVaeConfig cfg = ConfigIO.read(IlqrVaeConfig.class, runDir.resolve("config.yaml"));
         org.latentlab.core.engine.TorchEngine.prepareThread();
         // The model is sized from the data; the checkpoint fixes the training chunk length, read from the config.
-        try (IlqrVaeSession s = new IlqrVaeSession(data, cfg, 0, trainingChunk(run, cfg))) {
+        try (IlqrVaeSession s = new IlqrVaeSession(data, cfg, 0, trainingChunk(run, cfg), behaviorChannels(run, cfg))) {
             try {
                 Checkpoint.load(ckpt, s.model.params(), new MemberAdamW(s.model.params(), cfg.train().adamEpsilon()));
             } catch (IllegalArgumentException e) {
@@ -35,6 +35,18 @@ public final class IlqrVaeInference {
             IlqrVaeRun.Outputs o = IlqrVaeRun.outputs(s, data, progress);
             return new LfadsInference.Outputs(o.bySplit(), o.scores());
         }
+    }
+
+    /** The behaviour channels the run was trained with (its summary), 0 without {@code fit_behavior}. */
+    private static int behaviorChannels(RunDirectory run, IlqrVaeConfig cfg) {
+        if (!cfg.modelConfig().fitBehavior()) {
+            return 0;
+        }
+        com.fasterxml.jackson.databind.JsonNode n = run.readSummary().path("behavior_channels");
+        if (!n.isInt()) {
+            throw new DataException(run.summary() + ": has no behavior_channels (the run fits behaviour)");
+        }
+        return n.asInt();
     }
 
     /** The chunk length the run was trained with (its summary or, for an unfinished run, its config and data). */

@@ -20,8 +20,10 @@ import org.latentlab.core.model.lfads.PosteriorOutputs;
  * x_b … x_K (one per bin), {@code output_params} the expected observations of every channel (held-out ones
  * and forward bins included: the forward bins continue the dynamics with zero input, the prior mean),
  * {@code gen_inputs} the inputs aligned so u_t drives the step into bin t (bin 0, the initial condition, gets
- * 0), {@code gen_init} the initial state x_b. The learned posterior covariance is tied to the training
- * length, so outputs use the mean, which iLQR gives for any length.
+ * 0), {@code gen_init} the initial state x_b, and with {@code fit_behavior} {@code behavior_params} the
+ * predicted behaviour (inferred from the spikes alone, so trials without recorded behaviour get it too).
+ * The learned posterior covariance is tied to the training length, so outputs use the mean, which iLQR gives
+ * for any length.
  */
 public final class IlqrVaeOutputs {
     private static final int BATCH = 32;
@@ -55,6 +57,8 @@ public final class IlqrVaeOutputs {
         float[] factors = new float[trials * bins * n];
         float[] inputs = new float[trials * bins * m];
         float[] init = new float[trials * n];
+        int nb = model.behaviorChannels();
+        float[] behavior = new float[trials * (bins + fwd) * nb];
         int failed = 0;
         int iterations = 0;
         double nll = 0;
@@ -95,6 +99,10 @@ public final class IlqrVaeOutputs {
                 NDArray oa = s.manager.create(o, new Shape(count, bins, channels));
                 nll += model.nll(w, eta.get(":, :" + bins), oa, oa.add(1).gammaln()).sum().getFloat();
                 System.arraycopy(r, 0, rates, from * (bins + fwd) * channels, r.length);
+                if (nb > 0) {
+                    float[] bh = model.behavior(w, states).toFloatArray();
+                    System.arraycopy(bh, 0, behavior, from * (bins + fwd) * nb, bh.length);
+                }
                 float[] x = states.toFloatArray();
                 for (int i = 0; i < count; i++) {
                     System.arraycopy(x, i * (bins + fwd) * n, factors, (from + i) * bins * n, bins * n);
@@ -115,6 +123,10 @@ public final class IlqrVaeOutputs {
         arrays.put("gen_inputs", inputs);
         shapes.put("gen_init", new int[] {n});
         arrays.put("gen_init", init);
+        if (nb > 0) {
+            shapes.put("behavior_params", new int[] {bins + fwd, nb});
+            arrays.put("behavior_params", behavior);
+        }
         return new Result(new PosteriorOutputs(trials, shapes, arrays), failed, iterations,
                 nll / ((double) trials * bins * channels));
     }

@@ -11,6 +11,7 @@ import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.Tensor3;
+import org.latentlab.core.eval.RateR2;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.lfads.LfadsOutputFile;
 import org.latentlab.core.model.lfads.PosteriorOutputs;
@@ -30,6 +31,7 @@ public final class IlqrVaeRun {
     }
 
     public static LfadsRun.Result run(Spec spec, TrainingListener listener, Progress sampling) {
+        IlqrVaeSession.checkTrainable(spec.session(), spec.config());
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()));
@@ -53,6 +55,9 @@ public final class IlqrVaeRun {
             summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
             summary.put("solver", solver(outcome.solver(), o.failed(), s.chunkBins));
             summary.put("input_prior", s.model.describePrior());
+            if (s.model.behaviorChannels() > 0) {
+                summary.put("behavior_channels", s.model.behaviorChannels());
+            }
             summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
                     spec.seed(), spec.config(), spec.version(), 1));
             dir.writeJson(dir.summary(), summary);
@@ -92,6 +97,24 @@ public final class IlqrVaeRun {
             factors.put(split, r.outputs().tensor("factors"));
             inputs.put(split, r.outputs().tensor("gen_inputs"));
         }
-        return new Outputs(out, Evaluation.of(data, rates, factors, inputs, s.model.counts()), failed);
+        Map<String, Map<String, Double>> scores = Evaluation.of(data, rates, factors, inputs, s.model.counts());
+        if (s.model.behaviorChannels() > 0) {
+            for (Split split : data.splits().keySet()) {
+                Tensor3 recorded = data.split(split).behavior();
+                if (recorded != null && scores.containsKey(split.key())) {
+                    scores.get(split.key()).put("behavior_r2", behaviorR2(recorded, out.get(split).tensor("behavior_params")));
+                }
+            }
+        }
+        return new Outputs(out, scores, failed);
+    }
+
+    /**
+     * Variance-weighted R² of the predicted behaviour (inferred from the spikes alone) against the recorded
+     * behaviour over the bins both cover, recorded entries only.
+     */
+    static double behaviorR2(Tensor3 recorded, Tensor3 predicted) {
+        int bins = Math.min(recorded.time(), predicted.time());
+        return RateR2.score(recorded.sliceTime(0, bins), predicted.sliceTime(0, bins));
     }
 }

@@ -36,9 +36,16 @@ public final class IlqrVaeSession implements AutoCloseable {
 
     /** For a model trained on chunks of {@code chunkBins} bins (its posterior covariance has that size). */
     public IlqrVaeSession(Session data, IlqrVaeConfig cfg, long seed, int chunkBins) {
-        if (data.extInputChannels() > 0) {
-            throw new DataException(data.name() + ": has external inputs, which the iLQR-VAE does not take (use LFADS)");
-        }
+        this(data, cfg, seed, chunkBins, -1);
+    }
+
+    /**
+     * For inference with a trained model: {@code behaviorChannels} is the number of behaviour channels it was
+     * trained with (its weights come from the checkpoint, so the data need not hold behaviour at all, -1
+     * when it is to be read from the training split).
+     */
+    public IlqrVaeSession(Session data, IlqrVaeConfig cfg, long seed, int chunkBins, int behaviorChannels) {
+        checkTrainable(data, cfg, behaviorChannels < 0);
         int bins = data.bins();
         this.chunkBins = chunkBins;
         Tensor3 recon = data.split(org.latentlab.core.data.Split.TRAIN).reconOrEncod();
@@ -49,9 +56,77 @@ public final class IlqrVaeSession implements AutoCloseable {
         int threads = cfg.train().threads() > 0 ? cfg.train().threads() : Runtime.getRuntime().availableProcessors();
         pool = new ForkJoinPool(threads);
         manager = NDManager.newBaseManager(TorchEngine.device());
+        double[][] behavior = !cfg.modelConfig().fitBehavior() ? new double[2][]
+                : behaviorChannels < 0 ? behaviorMoments(data, bins) : placeholderMoments(data, behaviorChannels);
         IlqrVaeModel m = new IlqrVaeModel(manager, cfg.modelConfig(), data.heldInChannels(), channels,
-                cfg.modelConfig().beginSteps() + chunkBins - 1, mean, var, seed);
+                cfg.modelConfig().beginSteps() + chunkBins - 1, mean, var, behavior[0], behavior[1], seed);
         model = m;
+    }
+
+    /**
+     * Refuses data the model cannot be trained on, before a run directory is touched: external inputs, or
+     * {@code fit_behavior} without behaviour in the training split.
+     */
+    public static void checkTrainable(Session data, IlqrVaeConfig cfg) {
+        checkTrainable(data, cfg, true);
+    }
+
+    /** External inputs are refused always, missing behaviour only for training (inference predicts it). */
+    private static void checkTrainable(Session data, IlqrVaeConfig cfg, boolean training) {
+        if (data.extInputChannels() > 0) {
+            throw new DataException(data.name() + ": has external inputs, which the iLQR-VAE does not take (use LFADS)");
+        }
+        if (training && cfg.modelConfig().fitBehavior() && data.split(org.latentlab.core.data.Split.TRAIN).behavior() == null) {
+            throw new DataException(data.name() + ": model.fit_behavior is set but the training split has no behavior");
+        }
+    }
+
+    /** Moments that the checkpoint overwrites, after checking that any behaviour in the data fits the model. */
+    private static double[][] placeholderMoments(Session data, int channels) {
+        for (org.latentlab.core.data.Split split : data.splits().keySet()) {
+            Tensor3 b = data.split(split).behavior();
+            if (b != null && b.channels() != channels) {
+                throw new DataException(data.name() + ": " + split.key() + "_behavior has " + b.channels()
+                        + " channels but the model was trained on " + channels);
+            }
+        }
+        double[] one = new double[channels];
+        java.util.Arrays.fill(one, 1);
+        return new double[][] {new double[channels], one};
+    }
+
+    /** {mean, variance} of each behaviour channel over the recorded entries of the training trials. */
+    private static double[][] behaviorMoments(Session data, int bins) {
+        Tensor3 b = data.split(org.latentlab.core.data.Split.TRAIN).behavior();
+        if (b == null) {
+            throw new DataException(data.name() + ": model.fit_behavior is set but the training split has no behavior");
+        }
+        int n = b.channels();
+        double[] sum = new double[n];
+        double[] sq = new double[n];
+        long[] count = new long[n];
+        for (int i = 0; i < b.trials(); i++) {
+            for (int t = 0; t < bins; t++) {
+                for (int c = 0; c < n; c++) {
+                    float v = b.get(i, t, c);
+                    if (!Float.isNaN(v)) {
+                        sum[c] += v;
+                        sq[c] += (double) v * v;
+                        count[c]++;
+                    }
+                }
+            }
+        }
+        double[] mean = new double[n];
+        double[] var = new double[n];
+        for (int c = 0; c < n; c++) {
+            if (count[c] == 0) {
+                throw new DataException(data.name() + ": behavior channel " + c + " has no recorded value in the training split");
+            }
+            mean[c] = sum[c] / count[c];
+            var[c] = Math.max(sq[c] / count[c] - mean[c] * mean[c], 0);
+        }
+        return new double[][] {mean, var};
     }
 
     /** Mean and variance of each channel over the training trials' encoding window. */

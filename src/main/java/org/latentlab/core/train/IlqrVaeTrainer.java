@@ -89,6 +89,9 @@ public final class IlqrVaeTrainer {
         SplitData train = data.split(Split.TRAIN);
         SplitData valid = data.has(Split.VALID) ? data.split(Split.VALID) : train;
         Tensor3 obs = train.reconOrEncod();
+        int behaviorChannels = s.model.behaviorChannels();
+        Tensor3 behavior = behaviorChannels > 0 ? train.behavior() : null;
+        Tensor3 validBehavior = behaviorChannels > 0 ? valid.behavior() : null;
         int bins = data.bins();
         int channels = s.model.channels();
         int chunk = s.chunkBins;
@@ -143,6 +146,7 @@ public final class IlqrVaeTrainer {
                 int count = Math.min(batch, chunks.size() - from);
                 int[] rows = java.util.Arrays.copyOfRange(order, from, from + count);
                 float[] x = gather(obs, chunks, rows, chunk, channels);
+                float[] beh = behavior == null ? null : gather(behavior, chunks, rows, chunk, behaviorChannels);
                 double[][] init = new double[count][];
                 for (int i = 0; i < count; i++) {
                     init[i] = warmStart ? warm[rows[i]] : null;
@@ -157,8 +161,8 @@ public final class IlqrVaeTrainer {
                 float[] norm;
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    r = ElboGradient.run(s.model, s.manager, x, count, chunk, channels, init, xi, klWeight, t.l2Scale(),
-                            s.pool, true);
+                    r = ElboGradient.run(s.model, s.manager, x, beh, count, chunk, channels, init, xi, klWeight,
+                            t.l2Scale(), s.pool, true);
                     boolean ok = r.used() > 0 && Double.isFinite(r.loss());
                     norm = opt.step(new float[] {(float) lr}, new float[] {0f}, t.maxGradNorm(), new boolean[] {ok});
                     if (ok) {
@@ -195,7 +199,8 @@ public final class IlqrVaeTrainer {
                 throw new TrainingDivergedException("every iLQR solve of epoch " + epoch + " failed; the last good "
                         + "checkpoint is " + run.lastCheckpoint() + ". Lower train.lr_init.");
             }
-            double validLoss = validLoss(validObs, validChunks, validChunkWarm, batch, chunk, channels, steps * m);
+            double validLoss = validLoss(validObs, validBehavior, validChunks, validChunkWarm, batch, chunk, channels,
+                    steps * m);
             IlqrVaeOutputs.Result v = IlqrVaeOutputs.infer(s, valid, 0, validWarm, org.latentlab.core.Progress.NONE, "valid");
             double r2 = SplitScores.of(data, valid, v.outputs().tensor("output_params"), s.model.counts()).rateR2();
             smooth = Double.isNaN(smooth) ? validLoss : t.smoothing() * smooth + (1 - t.smoothing()) * validLoss;
@@ -249,8 +254,8 @@ public final class IlqrVaeTrainer {
      * epoch so successive epochs compare like with like; the posterior-mean NLL of whole trials alone would
      * reward inputs that fit the very spikes they were inferred from.
      */
-    private double validLoss(Tensor3 obs, List<int[]> chunks, double[][] warm, int batch, int chunk, int channels,
-                             int noisePerTrial) {
+    private double validLoss(Tensor3 obs, Tensor3 behavior, List<int[]> chunks, double[][] warm, int batch, int chunk,
+                             int channels, int noisePerTrial) {
         SplittableRandom rng = new SplittableRandom(seed * 7_919L + 1);
         double sum = 0;
         int used = 0;
@@ -261,6 +266,7 @@ public final class IlqrVaeTrainer {
                 rows[i] = from + i;
             }
             float[] x = gather(obs, chunks, rows, chunk, channels);
+            float[] beh = behavior == null ? null : gather(behavior, chunks, rows, chunk, behavior.channels());
             double[][] init = java.util.Arrays.copyOfRange(warm, from, from + count);
             float[] xi = new float[count * noisePerTrial];
             for (int i = 0; i < xi.length; i++) {
@@ -268,8 +274,8 @@ public final class IlqrVaeTrainer {
             }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                ElboGradient.Result r = ElboGradient.evaluate(s.model, s.manager, x, count, chunk, channels, init, xi, 1,
-                        s.pool);
+                ElboGradient.Result r = ElboGradient.evaluate(s.model, s.manager, x, beh, count, chunk, channels, init,
+                        xi, 1, s.pool);
                 for (int i = 0; i < count; i++) {
                     if (!r.solutions()[i].status().failed()) {
                         warm[from + i] = r.solutions()[i].u();
@@ -284,7 +290,7 @@ public final class IlqrVaeTrainer {
         return used == 0 ? Double.NaN : sum / used;
     }
 
-    /** The observations of the chunks {@code rows}, {@code [rows, chunk, channels]} flat. */
+    /** The observations (or behaviour) of the chunks {@code rows}, {@code [rows, chunk, channels]} flat. */
     private static float[] gather(Tensor3 obs, List<int[]> chunks, int[] rows, int chunk, int channels) {
         float[] x = new float[rows.length * chunk * channels];
         for (int i = 0; i < rows.length; i++) {

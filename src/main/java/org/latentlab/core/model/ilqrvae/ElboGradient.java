@@ -39,14 +39,16 @@ public final class ElboGradient {
 
     /**
      * @param obs      observations {@code [B, T, N]} flat (all reconstructed channels)
+     * @param behavior recorded behaviour {@code [B, T, channels]} flat, NaN where unrecorded; null unless the
+     *                 model fits behaviour (then its likelihood joins the spikes' in the ELBO)
      * @param warm     per trial the previous solution's inputs, or null
      * @param xi       standard normal noise {@code [B, K, m]} flat for the posterior sample
      * @param klWeight weight of the KL term (warm-up)
      * @param implicit whether to add the implicit part of the gradient (false only to show what it contributes)
      */
-    public static Result run(IlqrVaeModel model, NDManager nd, float[] obs, int batch, int bins, int channels,
-                             double[][] warm, float[] xi, double klWeight, double l2Scale, ForkJoinPool pool,
-                             boolean implicit) {
+    public static Result run(IlqrVaeModel model, NDManager nd, float[] obs, float[] behavior, int batch, int bins,
+                             int channels, double[][] warm, float[] xi, double klWeight, double l2Scale,
+                             ForkJoinPool pool, boolean implicit) {
         int heldIn = model.heldIn();
         int steps = model.steps(bins);
         int m = model.config().inputDim();
@@ -62,9 +64,9 @@ public final class ElboGradient {
         if (used == 0) {
             return new Result(Double.NaN, Double.NaN, Double.NaN, 0, failed, 0, iterations, sol, solveNanos);
         }
-        double perElement = (double) bins * channels;
         NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
-        NDArray logFact = obsArr.add(1).gammaln();
+        Observed observed = Observed.of(nd, obsArr, behavior, batch, bins, model.behaviorChannels());
+        double perElement = (double) bins * (channels + observed.behaviorChannels());
         NDArray keepArr = nd.create(keep);
         NDArray xiArr = nd.create(xi, new Shape(batch, steps, m));
         NDArray uStar = nd.create(uFlat, new Shape(batch, steps, m));
@@ -75,7 +77,7 @@ public final class ElboGradient {
         try (GradientCollector gc = nd.getEngine().newGradientCollector()) {
             IlqrVaeModel.Weights w = model.weights();
             NDArray sample = model.sample(uStar, xiArr);
-            NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, logFact);
+            NDArray nll = observed.nll(model, w, model.states(w, sample, 0));
             NDArray kl = model.kl(uStar, sample);
             NDArray perTrial = nll.add(kl.mul(model.consts().of(klWeight))).div(model.consts().of(perElement));
             NDArray loss = perTrial.mul(keepArr).sum().div(model.consts().of(used)).add(model.l2(l2Scale));
@@ -129,8 +131,8 @@ public final class ElboGradient {
      * The loss of a batch without gradients (validation): the same sample-based −ELBO per bin and channel at
      * KL weight {@code klWeight}, no L2.
      */
-    public static Result evaluate(IlqrVaeModel model, NDManager nd, float[] obs, int batch, int bins, int channels,
-                                  double[][] warm, float[] xi, double klWeight, ForkJoinPool pool) {
+    public static Result evaluate(IlqrVaeModel model, NDManager nd, float[] obs, float[] behavior, int batch, int bins,
+                                  int channels, double[][] warm, float[] xi, double klWeight, ForkJoinPool pool) {
         int steps = model.steps(bins);
         int m = model.config().inputDim();
         Solved solved = solve(model.recognition(model.weights()), obs, batch, bins, channels, model.heldIn(), steps, m,
@@ -140,18 +142,47 @@ public final class ElboGradient {
             return new Result(Double.NaN, Double.NaN, Double.NaN, 0, solved.failed(), 0, solved.iterations(),
                     solved.sol(), solved.nanos());
         }
-        double perElement = (double) bins * channels;
         NDArray obsArr = nd.create(obs, new Shape(batch, bins, channels));
+        Observed observed = Observed.of(nd, obsArr, behavior, batch, bins, model.behaviorChannels());
+        double perElement = (double) bins * (channels + observed.behaviorChannels());
         NDArray keepArr = nd.create(solved.keep());
         NDArray uStar = nd.create(solved.u(), new Shape(batch, steps, m));
         IlqrVaeModel.Weights w = model.weights();
         NDArray sample = model.sample(uStar, nd.create(xi, new Shape(batch, steps, m)));
-        NDArray nll = model.nll(w, model.eta(w, model.states(w, sample, 0)), obsArr, obsArr.add(1).gammaln());
+        NDArray nll = observed.nll(model, w, model.states(w, sample, 0));
         NDArray kl = model.kl(uStar, sample);
         double nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
         double klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
         return new Result(nllValue + klWeight * klValue, nllValue, klValue, used, solved.failed(), 0,
                 solved.iterations(), solved.sol(), solved.nanos());
+    }
+
+    /** What the ELBO reconstructs: the spikes, and the behaviour where the model fits it. */
+    private record Observed(NDArray obs, NDArray logFactorial, NDArray behavior, NDArray behaviorObserved) {
+        static Observed of(NDManager nd, NDArray obs, float[] behavior, int batch, int bins, int behaviorChannels) {
+            if (behaviorChannels == 0 || behavior == null) { // a split without behaviour: the spikes alone
+                return new Observed(obs, obs.add(1).gammaln(), null, null);
+            }
+            float[] values = new float[behavior.length];
+            float[] seen = new float[behavior.length];
+            for (int i = 0; i < behavior.length; i++) {
+                boolean ok = !Float.isNaN(behavior[i]);
+                values[i] = ok ? behavior[i] : 0;
+                seen[i] = ok ? 1 : 0;
+            }
+            Shape shape = new Shape(batch, bins, behaviorChannels);
+            return new Observed(obs, obs.add(1).gammaln(), nd.create(values, shape), nd.create(seen, shape));
+        }
+
+        int behaviorChannels() {
+            return behavior == null ? 0 : (int) behavior.getShape().get(2);
+        }
+
+        /** −log p(o | x) per trial: the spikes' likelihood plus the behaviour's. */
+        NDArray nll(IlqrVaeModel model, IlqrVaeModel.Weights w, NDArray states) {
+            NDArray nll = model.nll(w, model.eta(w, states), obs, logFactorial);
+            return behavior == null ? nll : nll.add(model.behaviorNll(w, states, behavior, behaviorObserved));
+        }
     }
 
     /** A batch's solutions with the successful ones' inputs packed for the engine. */

@@ -39,20 +39,43 @@ public final class IlqrVaeModel {
     private final int begin;
     private final int heldIn;
     private final int channels;
+    /** Behaviour channels read out beside the spikes (0 without {@code fit_behavior}). */
+    private final int behaviorChannels;
     /** E_k {@code [m, n]}: where the k-th initial-condition input is written. */
     private final List<NDArray> blocks = new ArrayList<>();
 
-    /** The weights of one step, transforms applied, without the member axis. */
-    public record Weights(Map<String, NDArray> dynamics, NDArray readout, NDArray bias, NDArray gain) {
+    /**
+     * The weights of one step, transforms applied, without the member axis; the behaviour readout
+     * ({@code behReadout [n, B]}, {@code behBias}, {@code behVar}) is null without {@code fit_behavior}.
+     */
+    public record Weights(Map<String, NDArray> dynamics, NDArray readout, NDArray bias, NDArray gain,
+                          NDArray behReadout, NDArray behBias, NDArray behVar) {
     }
 
     /**
+     * A model without behaviour channels.
+     *
      * @param trainSteps   inputs per training chunk (the posterior covariance's size)
      * @param channelMean  per-channel mean of the training data (bias initialisation)
      * @param channelVar   per-channel variance of the training data (Gaussian variance initialisation)
      */
     public IlqrVaeModel(NDManager nd, IlqrVaeModelConfig cfg, int heldIn, int channels, int trainSteps,
                         double[] channelMean, double[] channelVar, long seed) {
+        this(nd, cfg, heldIn, channels, trainSteps, channelMean, channelVar, null, null, seed);
+    }
+
+    /**
+     * @param behaviorMean per behaviour channel the training mean (readout bias initialisation); null unless
+     *                     the config fits behaviour
+     * @param behaviorVar  per behaviour channel the training variance (the initial noise variance: the
+     *                     readout starts by explaining nothing)
+     */
+    public IlqrVaeModel(NDManager nd, IlqrVaeModelConfig cfg, int heldIn, int channels, int trainSteps,
+                        double[] channelMean, double[] channelVar, double[] behaviorMean, double[] behaviorVar,
+                        long seed) {
+        if (cfg.fitBehavior() != (behaviorMean != null)) {
+            throw new IllegalArgumentException("behaviour moments must be given exactly when fit_behavior is set");
+        }
         this.cfg = cfg;
         this.n = cfg.latentDim();
         this.m = cfg.inputDim();
@@ -72,6 +95,13 @@ public final class IlqrVaeModel {
             double frac = ((IlqrLikelihood.Gaussian) cfg.likelihood()).varInit();
             params.fill("obs.log_var", new long[] {channels},
                     (r, i) -> (float) Math.log(Math.max(frac * channelVar[i], 2 * VAR_FLOOR) - VAR_FLOOR), true);
+        }
+        this.behaviorChannels = behaviorMean == null ? 0 : behaviorMean.length;
+        if (behaviorChannels > 0) {
+            params.normal("beh.c", 1 / Math.sqrt(n), n, behaviorChannels);
+            params.fill("beh.b", new long[] {behaviorChannels}, (r, i) -> (float) behaviorMean[i], true);
+            params.fill("beh.log_var", new long[] {behaviorChannels},
+                    (r, i) -> (float) Math.log(Math.max(behaviorVar[i], 2 * VAR_FLOOR) - VAR_FLOOR), true);
         }
         this.prior = new InputPriorTerms(params, cfg.prior(), begin, m, c);
         this.posterior = new InputPosterior(params, trainSteps, m, cfg.postStdInit(), cfg.diagTimeCov());
@@ -118,6 +148,10 @@ public final class IlqrVaeModel {
         return begin;
     }
 
+    public int behaviorChannels() {
+        return behaviorChannels;
+    }
+
     public boolean counts() {
         return kind != HostObservation.Kind.GAUSSIAN;
     }
@@ -133,7 +167,13 @@ public final class IlqrVaeModel {
             case POISSON_SOFTPLUS -> params.get("obs.log_gain").squeeze(0).exp();
             case GAUSSIAN -> params.get("obs.log_var").squeeze(0).exp().add(c.of(VAR_FLOOR));
         };
-        return new Weights(dyn.weights(), params.get("obs.c").squeeze(0), params.get("obs.b").squeeze(0), gain);
+        if (behaviorChannels == 0) {
+            return new Weights(dyn.weights(), params.get("obs.c").squeeze(0), params.get("obs.b").squeeze(0), gain,
+                    null, null, null);
+        }
+        return new Weights(dyn.weights(), params.get("obs.c").squeeze(0), params.get("obs.b").squeeze(0), gain,
+                params.get("beh.c").squeeze(0), params.get("beh.b").squeeze(0),
+                params.get("beh.log_var").squeeze(0).exp().add(c.of(VAR_FLOOR)));
     }
 
     /** A host snapshot of the model for the solver (held-in channels only: what recognition sees). */
@@ -196,6 +236,23 @@ public final class IlqrVaeModel {
                     .add(c.of(Math.log(2 * Math.PI))).mul(c.of(0.5));
         };
         return per.sum(new int[] {1, 2});
+    }
+
+    /** Predicted behaviour {@code [B, T, behaviour channels]}: the means of its Gaussian readout. */
+    public NDArray behavior(Weights w, NDArray states) {
+        return states.matMul(w.behReadout()).add(w.behBias());
+    }
+
+    /**
+     * −log p(behaviour | x) per trial {@code [B]}, Gaussian, over the observed entries only.
+     *
+     * @param beh      recorded behaviour {@code [B, T, channels]} with unobserved entries set to 0
+     * @param observed 1 where {@code beh} was recorded, 0 where it was NaN
+     */
+    public NDArray behaviorNll(Weights w, NDArray states, NDArray beh, NDArray observed) {
+        NDArray per = beh.sub(behavior(w, states)).square().div(w.behVar()).add(w.behVar().log())
+                .add(c.of(Math.log(2 * Math.PI))).mul(c.of(0.5));
+        return per.mul(observed).sum(new int[] {1, 2});
     }
 
     /** KL(q ‖ p) per trial {@code [B]} from the means, one sample, and the shared covariance. */

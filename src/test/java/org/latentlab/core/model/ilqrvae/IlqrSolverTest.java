@@ -93,7 +93,7 @@ class IlqrSolverTest {
                 IlqrVaeModelConfig cfg = new IlqrVaeModelConfig(4, 2,
                         family.equals("mgu") ? new DynamicsFamily.Mgu() : new DynamicsFamily.Mgu2(),
                         InputPrior.StudentT.defaults(), new IlqrLikelihood.Poisson(Link.SOFTPLUS), 0.1, false,
-                        new IlqrSolverConfig(60, 1e-14, 0.1, 0.5, 1e-12, false));
+                        new IlqrSolverConfig(60, 1e-14, 0.1, 0.5, 1e-12, false), false);
                 int bins = 12;
                 int channels = 6;
                 IlqrVaeModel model = new IlqrVaeModel(nd, cfg, channels, channels, cfg.beginSteps() + bins - 1,

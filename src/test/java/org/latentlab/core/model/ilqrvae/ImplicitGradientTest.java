@@ -10,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.latentlab.core.config.DynamicsFamily;
 import org.latentlab.core.config.IlqrLikelihood;
 import org.latentlab.core.config.IlqrSolverConfig;
@@ -33,21 +34,38 @@ class ImplicitGradientTest {
     static final int CHANNELS = 5;
     static final int BATCH = 3;
 
-    @Test
-    void gradientThroughTheSolutionMatchesFiniteDifferences() {
+    /** Behaviour channels of the variant that fits behaviour too. */
+    static final int BEHAVIOR = 2;
+
+    /**
+     * With {@code fitBehavior} the ELBO also scores Gaussian behaviour (one entry per trial unrecorded) that
+     * recognition does not see: its gradient reaches u* only through g = ∂L/∂u*, so the implicit part carries it.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gradientThroughTheSolutionMatchesFiniteDifferences(boolean fitBehavior) {
         TorchEngine.prepareThread();
         IlqrVaeModelConfig cfg = new IlqrVaeModelConfig(4, 2, new DynamicsFamily.Linear(4, 1),
                 InputPrior.Gaussian.defaults(), new IlqrLikelihood.Poisson(Link.EXP), 0.3, false,
-                new IlqrSolverConfig(100, 1e-15, 0.1, 0.5, 1e-14, false));
+                new IlqrSolverConfig(100, 1e-15, 0.1, 0.5, 1e-14, false), fitBehavior);
         ForkJoinPool pool = new ForkJoinPool(1);
         try (NDManager nd = NDManager.newBaseManager()) {
             IlqrVaeModel model = new IlqrVaeModel(nd, cfg, CHANNELS - 1, CHANNELS, cfg.beginSteps() + BINS - 1,
-                    IlqrSolverTest.constant(CHANNELS, 1.5), IlqrSolverTest.constant(CHANNELS, 1.5), 3);
+                    IlqrSolverTest.constant(CHANNELS, 1.5), IlqrSolverTest.constant(CHANNELS, 1.5),
+                    fitBehavior ? IlqrSolverTest.constant(BEHAVIOR, 0.2) : null,
+                    fitBehavior ? IlqrSolverTest.constant(BEHAVIOR, 0.5) : null, 3);
             DynamicsTestSupport.randomise(model.params(), 8, 0.4);
             SplittableRandom r = new SplittableRandom(5);
             float[] obs = new float[BATCH * BINS * CHANNELS];
             for (int i = 0; i < obs.length; i++) {
                 obs[i] = r.nextInt(4);
+            }
+            behavior = null;
+            if (fitBehavior) {
+                behavior = new float[BATCH * BINS * BEHAVIOR];
+                for (int i = 0; i < behavior.length; i++) {
+                    behavior[i] = i % (BINS * BEHAVIOR) == 3 ? Float.NaN : (float) r.nextGaussian();
+                }
             }
             int steps = model.steps(BINS);
             float[] xi = new float[BATCH * steps * cfg.inputDim()];
@@ -57,6 +75,10 @@ class ImplicitGradientTest {
             Map<String, Double> grads = new LinkedHashMap<>();
             String[] probes = {"obs.c:1", "obs.c:7", "obs.b:2", "obs.b:4", "dyn.log_d:1", "dyn.sq:3", "dyn.b:2",
                 "prior.log_scale:0", "prior.log_first:0", "post.t_log_diag:4"};
+            if (fitBehavior) {
+                probes = new String[] {"obs.c:1", "dyn.log_d:1", "dyn.sq:3", "dyn.b:2", "prior.log_scale:0",
+                    "beh.c:1", "beh.c:6", "beh.b:0", "beh.log_var:1"};
+            }
             lossAndGradients(model, nd, obs, xi, pool, probes, grads);
             double implicitSeen = 0;
             for (String probe : probes) {
@@ -76,16 +98,17 @@ class ImplicitGradientTest {
     }
 
     private static final Map<String, Double> directOnly = new LinkedHashMap<>();
+    private static float[] behavior;
 
     private static double lossAndGradients(IlqrVaeModel model, NDManager nd, float[] obs, float[] xi,
                                            ForkJoinPool pool, String[] probes, Map<String, Double> out) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            ElboGradient.Result res = ElboGradient.run(model, nd, obs, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3,
+            ElboGradient.Result res = ElboGradient.run(model, nd, obs, behavior, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3,
                     pool, true);
             read(model, probes, out);
             zeroGradients(model);
-            ElboGradient.run(model, nd, obs, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3, pool, false);
+            ElboGradient.run(model, nd, obs, behavior, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3, pool, false);
             read(model, probes, directOnly);
             zeroGradients(model);
             return res.loss();
@@ -102,7 +125,7 @@ class ImplicitGradientTest {
         double loss;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            loss = ElboGradient.run(model, nd, obs, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3, pool, false).loss();
+            loss = ElboGradient.run(model, nd, obs, behavior, BATCH, BINS, CHANNELS, null, xi, 0.7, 1e-3, pool, false).loss();
             zeroGradients(model);
         }
         v[idx] = old;

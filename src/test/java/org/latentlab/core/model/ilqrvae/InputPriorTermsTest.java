@@ -22,7 +22,7 @@ class InputPriorTermsTest {
         TorchEngine.prepareThread();
         IlqrVaeModelConfig cfg = new IlqrVaeModelConfig(4, 2, new DynamicsFamily.Mgu2(),
                 new InputPrior.StudentT(3.5, 1, learn), new IlqrLikelihood.Poisson(Link.EXP), 0.1, false,
-                IlqrSolverConfig.defaults());
+                IlqrSolverConfig.defaults(), false);
         try (NDManager nd = NDManager.newBaseManager()) {
             IlqrVaeModel model = new IlqrVaeModel(nd, cfg, 3, 3, cfg.beginSteps() + 5,
                     IlqrSolverTest.constant(3, 1.0), IlqrSolverTest.constant(3, 1.0), 1);
