@@ -47,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
     List<String> set = new ArrayList<>();
 
+    /** Warm-up steps before an iLQR-VAE step is timed. */
+    static final int ILQR_WARMUP = 25;
+
     @Spec
     CommandSpec spec;
 
@@ -64,7 +67,9 @@ final class BenchCommand implements Callable<Integer> {
                 throw new DataException("--population applies to LFADS only (an iLQR-VAE trains one model)");
             }
             IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, config, set);
-            IlqrStepBenchmark.Result r = IlqrStepBenchmark.run(cfg, batch, time, neurons, 3, steps);
+            // The solver is Java on the host: it runs at full speed only once the JIT has compiled it, about 20
+            // steps in (3 warm-up steps, as for LFADS, measured twice the settled time).
+            IlqrStepBenchmark.Result r = IlqrStepBenchmark.run(cfg, batch, time, neurons, ILQR_WARMUP, steps);
             o.println(String.format("median %.1f ms", r.medianMs()));
             o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
                     batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
