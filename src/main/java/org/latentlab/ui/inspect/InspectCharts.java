@@ -76,19 +76,29 @@ public final class InspectCharts {
 
     /** Inferred inputs solid in palette colours; true inputs dashed in black. */
     public static JFreeChart inputs(InspectSeries.Inputs in, String title) {
+        return solidAndDashed(in, title, "input", "inferred ", "true ");
+    }
+
+    /** Predicted behaviour solid in palette colours; recorded behaviour dashed in black. */
+    public static JFreeChart behavior(InspectSeries.Inputs in, String title) {
+        return solidAndDashed(in, title, "behaviour", "predicted ", "recorded ");
+    }
+
+    private static JFreeChart solidAndDashed(InspectSeries.Inputs in, String title, String yLabel, String solid,
+                                             String dashed) {
         int co = in.inferred().length;
         int u = in.truth() == null ? 0 : in.truth().length;
         double[][] y = new double[co + u][];
         List<String> names = new ArrayList<>();
         for (int k = 0; k < co; k++) {
             y[k] = in.inferred()[k];
-            names.add("inferred " + k);
+            names.add(solid + k);
         }
         for (int k = 0; k < u; k++) {
             y[co + k] = in.truth()[k];
-            names.add("true " + k);
+            names.add(dashed + k);
         }
-        JFreeChart chart = Charts.lines(title, in.xLabel(), "input", in.x(), y, names);
+        JFreeChart chart = Charts.lines(title, in.xLabel(), yLabel, in.x(), y, names);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int k = 0; k < u; k++) {
             r.setSeriesPaint(co + k, Color.BLACK);

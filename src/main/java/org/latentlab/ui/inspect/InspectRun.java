@@ -38,8 +38,10 @@ public record InspectRun(Path dir, Path outputFile, Session session, Map<Split, 
      * @param rates     {@code output_params}: expected counts per bin, {@code [trials, time, recon channels]}
      * @param factors   {@code [trials, time, factors]}
      * @param genInputs inferred inputs {@code [trials, time, co_dim]}, or null without a controller
+     * @param behavior  predicted behaviour {@code [trials, time, channels]} (an iLQR-VAE fitted with
+     *                  {@code fit_behavior}), or null
      */
-    public record Outputs(Tensor3 rates, Tensor3 factors, Tensor3 genInputs) {
+    public record Outputs(Tensor3 rates, Tensor3 factors, Tensor3 genInputs, Tensor3 behavior) {
     }
 
     /** Reads {@code dir}; throws a DataException naming what is missing when it is not a finished run. */
@@ -63,7 +65,8 @@ public record InspectRun(Path dir, Path outputFile, Session session, Map<Split, 
                     continue;
                 }
                 outputs.put(s, new Outputs(read(out, keys, p + "output_params"), read(out, keys, p + "factors"),
-                        keys.containsKey(p + "gen_inputs") ? read(out, keys, p + "gen_inputs") : null));
+                        keys.containsKey(p + "gen_inputs") ? read(out, keys, p + "gen_inputs") : null,
+                        keys.containsKey(p + "behavior_params") ? read(out, keys, p + "behavior_params") : null));
             }
         }
         if (outputs.isEmpty()) {

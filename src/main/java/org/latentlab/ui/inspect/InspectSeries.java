@@ -122,6 +122,19 @@ public final class InspectSeries {
         return new Inputs(xLabel(s), times(s, g.time()), rows(g, trial), truth);
     }
 
+    /**
+     * Predicted behaviour of {@code trial} (as {@code inferred}) and the recorded behaviour (as {@code truth},
+     * null when the split has none), or null when the run predicts no behaviour.
+     */
+    public static Inputs behavior(Session s, SplitData d, InspectRun.Outputs o, int trial) {
+        if (o.behavior() == null) {
+            return null;
+        }
+        Tensor3 b = o.behavior();
+        double[][] recorded = d.behavior() == null ? null : rows(d.behavior(), trial, b.time());
+        return new Inputs(xLabel(s), times(s, b.time()), rows(b, trial), recorded);
+    }
+
     /** PCA of the split's factors over all its trials on three PCs; trajectories beyond the cap are left out. */
     public static Trajectories pca(Tensor3 factors, int[] conditions) {
         Pca pca = Pca.fit(factors);

@@ -55,9 +55,9 @@ public final class InspectView extends BorderPane {
                         + " · trial " + vm.trialProperty().get())));
         vm.factorsProperty().addListener((obs, was, f) -> factorsChart.setChart(f == null ? null
                 : InspectCharts.factors(f, "Factors · trial " + vm.trialProperty().get())));
-        vm.inputsProperty().addListener((obs, was, in) -> inputsChart.setChart(in == null ? null
-                : InspectCharts.inputs(in, (in.truth() == null ? "Inferred inputs" : "Inferred (solid) and true "
-                        + "(dashed) inputs") + " · trial " + vm.trialProperty().get())));
+        vm.inputsProperty().addListener((obs, was, in) -> drawInputs());
+        vm.behaviorProperty().addListener((obs, was, b) -> drawInputs());
+        vm.showBehaviorProperty().addListener((obs, was, b) -> drawInputs());
         vm.trajectoriesProperty().addListener((obs, was, p) -> {
             if (p != null) {
                 boolean d3 = vm.threeDProperty().get();
@@ -68,6 +68,20 @@ public final class InspectView extends BorderPane {
             }
         });
         vm.scoreMetrics().addListener((ListChangeListener<String>) c -> fillColumns());
+    }
+
+    /** The bottom-left chart: the inferred inputs, or the predicted behaviour when the user asks for it. */
+    private void drawInputs() {
+        InspectSeries.Inputs b = vm.behaviorProperty().get();
+        InspectSeries.Inputs in = vm.inputsProperty().get();
+        String trial = " · trial " + vm.trialProperty().get();
+        if (b != null && vm.showBehaviorProperty().get()) {
+            inputsChart.setChart(InspectCharts.behavior(b, (b.truth() == null ? "Predicted behaviour"
+                    : "Predicted (solid) and recorded (dashed) behaviour") + trial));
+        } else {
+            inputsChart.setChart(in == null ? null : InspectCharts.inputs(in, (in.truth() == null ? "Inferred inputs"
+                    : "Inferred (solid) and true (dashed) inputs") + trial));
+        }
     }
 
     private Node sidePanel() {
@@ -127,7 +141,12 @@ public final class InspectView extends BorderPane {
         angles.addRow(1, mnemonic("_Elevation", el), el);
         angles.visibleProperty().bind(vm.threeDProperty());
         angles.managedProperty().bind(angles.visibleProperty());
-        VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), d3, angles, new Separator(),
+        javafx.scene.control.CheckBox beh = new javafx.scene.control.CheckBox("Show _behaviour instead of inputs");
+        beh.setId("inspect-behavior");
+        beh.selectedProperty().bindBidirectional(vm.showBehaviorProperty());
+        beh.visibleProperty().bind(vm.behaviorProperty().isNotNull());
+        beh.managedProperty().bind(beh.visibleProperty());
+        VBox box = new VBox(8, heading, dir, new Separator(), showHeading, choosers(), beh, d3, angles, new Separator(),
                 scoresHeading, scores, new Separator(), new javafx.scene.layout.HBox(8, csv, h5), exported, exportHint);
         box.setPadding(new Insets(12));
         return box;

@@ -65,8 +65,11 @@ public final class InspectViewModel {
     private final ReadOnlyObjectWrapper<InspectSeries.Rates> rates = new ReadOnlyObjectWrapper<>(this, "rates");
     private final ReadOnlyObjectWrapper<InspectSeries.Lines> factors = new ReadOnlyObjectWrapper<>(this, "factors");
     private final ReadOnlyObjectWrapper<InspectSeries.Inputs> inputs = new ReadOnlyObjectWrapper<>(this, "inputs");
+    private final ReadOnlyObjectWrapper<InspectSeries.Inputs> behavior = new ReadOnlyObjectWrapper<>(this, "behavior");
     private final ReadOnlyObjectWrapper<InspectSeries.Trajectories> trajectories =
             new ReadOnlyObjectWrapper<>(this, "trajectories");
+    private final javafx.beans.property.BooleanProperty showBehavior =
+            new javafx.beans.property.SimpleBooleanProperty(this, "showBehavior");
     private final javafx.beans.property.BooleanProperty threeD =
             new javafx.beans.property.SimpleBooleanProperty(this, "threeD");
     private final javafx.beans.property.DoubleProperty azimuth =
@@ -240,6 +243,7 @@ public final class InspectViewModel {
         rates.set(InspectSeries.rates(session, d, o, i, c));
         factors.set(InspectSeries.factors(session, o, i));
         inputs.set(InspectSeries.inputs(session, d, o, i));
+        behavior.set(InspectSeries.behavior(session, d, o, i));
         int[] cond = d.conditionIds();
         trialInfo.set("trial " + i + " of " + trialCount.get() + " in " + split.get().key()
                 + (cond != null ? " · condition " + cond[i] : ""));
@@ -310,6 +314,16 @@ public final class InspectViewModel {
     /** The trial's inferred inputs, or null when the model has no controller. */
     public ReadOnlyObjectProperty<InspectSeries.Inputs> inputsProperty() {
         return inputs.getReadOnlyProperty();
+    }
+
+    /** The trial's predicted and recorded behaviour, or null when the run predicts none. */
+    public ReadOnlyObjectProperty<InspectSeries.Inputs> behaviorProperty() {
+        return behavior.getReadOnlyProperty();
+    }
+
+    /** Whether the inputs chart shows the predicted behaviour instead (when the run predicts behaviour). */
+    public javafx.beans.property.BooleanProperty showBehaviorProperty() {
+        return showBehavior;
     }
 
     /** Whether the PCA plot shows three PCs from an angle instead of PC1 against PC2. */

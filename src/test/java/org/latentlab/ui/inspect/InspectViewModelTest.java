@@ -89,6 +89,33 @@ class InspectViewModelTest {
     }
 
     @Test
+    void anIlqrVaeRunWithBehaviourShowsPredictedAgainstRecorded() {
+        assertNull(openLfads().behaviorProperty().get(), "an LFADS run predicts no behaviour");
+        Path data = dir.resolve("two.h5");
+        Path beh = dir.resolve("beh");
+        cli("synth", "two-area", "--out", data.toString(), "--seed", "2", "--trials", "16", "--set", "neurons=5",
+                "--set", "stimulus-ms=100");
+        cli("train", "--data", data.toString(), "--out", beh.toString(), "--set", "model=ilqr-vae",
+                "--set", "model.fit_behavior=true", "--set", "model.latent_dim=4", "--set", "model.input_dim=2",
+                "--set", "train.chunk_bins=10", "--set", "train.max_epochs=1", "--set", "train.batch_size=8");
+        vm.open(beh);
+        assertNull(vm.errorProperty().get());
+        InspectSeries.Inputs b = vm.behaviorProperty().get();
+        assertNotNull(b, "the run predicts behaviour");
+        assertEquals(2, b.inferred().length, "two pulse currents");
+        assertNotNull(b.truth(), "the split recorded its behaviour");
+        assertEquals(b.x().length, b.inferred()[0].length);
+        assertEquals(b.x().length, b.truth()[1].length);
+        assertTrue(vm.scoreMetrics().contains("behavior_r2"), vm.scoreMetrics().toString());
+    }
+
+    private InspectViewModel openLfads() {
+        InspectViewModel other = new InspectViewModel(UiExecutors.direct());
+        other.open(run);
+        return other;
+    }
+
+    @Test
     void inferredRatesAreOutputParamsInHertz() {
         vm.open(run);
         vm.splitProperty().set(Split.TRAIN);

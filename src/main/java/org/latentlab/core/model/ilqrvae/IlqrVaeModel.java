@@ -65,10 +65,9 @@ public final class IlqrVaeModel {
     }
 
     /**
-     * @param behaviorMean per behaviour channel the training mean (readout bias initialisation); null unless
-     *                     the config fits behaviour
-     * @param behaviorVar  per behaviour channel the training variance (the initial noise variance: the
-     *                     readout starts by explaining nothing)
+     * @param behaviorMean per behaviour channel the training mean; with the variance, the standardisation the
+     *                     behaviour is modelled in. Null unless the config fits behaviour
+     * @param behaviorVar  per behaviour channel the training variance
      */
     public IlqrVaeModel(NDManager nd, IlqrVaeModelConfig cfg, int heldIn, int channels, int trainSteps,
                         double[] channelMean, double[] channelVar, double[] behaviorMean, double[] behaviorVar,
@@ -98,10 +97,15 @@ public final class IlqrVaeModel {
         }
         this.behaviorChannels = behaviorMean == null ? 0 : behaviorMean.length;
         if (behaviorChannels > 0) {
+            // Behaviour is modelled in standardised units (the training moments, kept as frozen tensors so the
+            // checkpoint carries them): its scale is arbitrary (nA, cm/s), and the variance floor and the
+            // readout's initial scale assume values of order one.
+            params.fill("beh.center", new long[] {behaviorChannels}, (r, i) -> (float) behaviorMean[i], false);
+            params.fill("beh.spread", new long[] {behaviorChannels},
+                    (r, i) -> (float) Math.max(Math.sqrt(behaviorVar[i]), 1e-6), false);
             params.normal("beh.c", 1 / Math.sqrt(n), n, behaviorChannels);
-            params.fill("beh.b", new long[] {behaviorChannels}, (r, i) -> (float) behaviorMean[i], true);
-            params.fill("beh.log_var", new long[] {behaviorChannels},
-                    (r, i) -> (float) Math.log(Math.max(behaviorVar[i], 2 * VAR_FLOOR) - VAR_FLOOR), true);
+            params.constant("beh.b", 0, behaviorChannels);
+            params.constant("beh.log_var", Math.log(1 - VAR_FLOOR), behaviorChannels);
         }
         this.prior = new InputPriorTerms(params, cfg.prior(), begin, m, c);
         this.posterior = new InputPosterior(params, trainSteps, m, cfg.postStdInit(), cfg.diagTimeCov());
@@ -238,19 +242,26 @@ public final class IlqrVaeModel {
         return per.sum(new int[] {1, 2});
     }
 
-    /** Predicted behaviour {@code [B, T, behaviour channels]}: the means of its Gaussian readout. */
+    /** Predicted behaviour {@code [B, T, behaviour channels]} in the recording's units: the readout's means. */
     public NDArray behavior(Weights w, NDArray states) {
+        return standardBehavior(w, states).mul(params.get("beh.spread").squeeze(0))
+                .add(params.get("beh.center").squeeze(0));
+    }
+
+    private NDArray standardBehavior(Weights w, NDArray states) {
         return states.matMul(w.behReadout()).add(w.behBias());
     }
 
     /**
-     * −log p(behaviour | x) per trial {@code [B]}, Gaussian, over the observed entries only.
+     * −log p(behaviour | x) per trial {@code [B]}, Gaussian in standardised units (so up to a constant per
+     * channel), over the observed entries only.
      *
      * @param beh      recorded behaviour {@code [B, T, channels]} with unobserved entries set to 0
      * @param observed 1 where {@code beh} was recorded, 0 where it was NaN
      */
     public NDArray behaviorNll(Weights w, NDArray states, NDArray beh, NDArray observed) {
-        NDArray per = beh.sub(behavior(w, states)).square().div(w.behVar()).add(w.behVar().log())
+        NDArray z = beh.sub(params.get("beh.center").squeeze(0)).div(params.get("beh.spread").squeeze(0));
+        NDArray per = z.sub(standardBehavior(w, states)).square().div(w.behVar()).add(w.behVar().log())
                 .add(c.of(Math.log(2 * Math.PI))).mul(c.of(0.5));
         return per.mul(observed).sum(new int[] {1, 2});
     }
