@@ -63,21 +63,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         ModelFamily family = ModelFamily.of(config, set);
         if (family == ModelFamily.ILQR_VAE) {
-            if (population != 1) {
-                throw new DataException("--population applies to LFADS only (an iLQR-VAE trains one model)");
-            }
-            IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, config, set);
-            // The solver is Java on the host: it runs at full speed only once the JIT has compiled it, about 20
-            // steps in (3 warm-up steps, as for LFADS, measured twice the settled time).
-            IlqrStepBenchmark.Result r = IlqrStepBenchmark.run(cfg, batch, time, neurons, ILQR_WARMUP, steps);
-            o.println(String.format("median %.1f ms", r.medianMs()));
-            o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
-                    batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
-                    threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
-            o.println(String.format("iLQR: %.0f iterations/s, %.2f iterations per solve (warm starts), solves %.0f%% "
-                    + "of the step", r.iterationsPerSecond(), r.iterationsPerSolve(), 100 * r.solveShare()));
-            printSteps(o, r.stepMs());
-            return 0;
+            return ilqrVae(o);
         }
         LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, ModelFamily.overridesFor(family, set));
         StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, 3, steps);
@@ -85,6 +71,25 @@ final class BenchCommand implements Callable<Integer> {
         o.println(String.format("B=%d T=%d N=%d population=%d, %s, %d threads", batch, time, neurons, population,
                 TorchEngine.describe(), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
         o.println(String.format("%.2f GFLOP per step (3 x forward matmul FLOPs), %.1f GFLOP/s", r.gflopPerStep(), r.gflops()));
+        printSteps(o, r.stepMs());
+        return 0;
+    }
+
+    /** Times iLQR-VAE steps (one model: {@code --population} does not apply). */
+    private int ilqrVae(PrintWriter o) {
+        if (population != 1) {
+            throw new DataException("--population applies to LFADS only (an iLQR-VAE trains one model)");
+        }
+        IlqrVaeConfig cfg = ConfigIO.load(IlqrVaeConfig.class, config, set);
+        // The solver is Java on the host: it runs at full speed only once the JIT has compiled it, about 20
+        // steps in (with 3 warm-up steps, as for LFADS, the median was twice the settled time).
+        IlqrStepBenchmark.Result r = IlqrStepBenchmark.run(cfg, batch, time, neurons, ILQR_WARMUP, steps);
+        o.println(String.format("median %.1f ms", r.medianMs()));
+        o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
+                batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
+                threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
+        o.println(String.format("iLQR: %.0f iterations/s, %.2f iterations per solve (warm starts), solves %.0f%% "
+                + "of the step", r.iterationsPerSecond(), r.iterationsPerSolve(), 100 * r.solveShare()));
         printSteps(o, r.stepMs());
         return 0;
     }
