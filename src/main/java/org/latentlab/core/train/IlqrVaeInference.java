@@ -24,8 +24,9 @@ public final class IlqrVaeInference {
         }
         IlqrVaeConfig cfg = ConfigIO.read(IlqrVaeConfig.class, runDir.resolve("config.yaml"));
         org.latentlab.core.engine.TorchEngine.prepareThread();
-        // The model is sized from the data; the checkpoint fixes the training chunk length, read from the config.
-        try (IlqrVaeSession s = new IlqrVaeSession(data, cfg, 0, trainingChunk(run, cfg), behaviorChannels(run, cfg))) {
+        // The model is sized from the data; the run's summary gives the training chunk length (the posterior
+        // covariance's size) and the behaviour channels, which the data need not hold.
+        try (IlqrVaeSession s = new IlqrVaeSession(data, cfg, 0, trainingChunk(run), behaviorChannels(run, cfg))) {
             try {
                 Checkpoint.load(ckpt, s.model.params(), new MemberAdamW(s.model.params(), cfg.train().adamEpsilon()));
             } catch (IllegalArgumentException e) {
@@ -49,8 +50,8 @@ public final class IlqrVaeInference {
         return n.asInt();
     }
 
-    /** The chunk length the run was trained with (its summary or, for an unfinished run, its config and data). */
-    private static int trainingChunk(RunDirectory run, IlqrVaeConfig cfg) {
+    /** The chunk length the run was trained with, from its summary (a finished run). */
+    private static int trainingChunk(RunDirectory run) {
         if (Files.exists(run.summary())) {
             com.fasterxml.jackson.databind.JsonNode n = run.readSummary().path("solver").path("chunk_bins");
             if (n.isInt()) {

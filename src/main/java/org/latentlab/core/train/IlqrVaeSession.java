@@ -50,16 +50,15 @@ public final class IlqrVaeSession implements AutoCloseable {
         this.chunkBins = chunkBins;
         Tensor3 recon = data.split(org.latentlab.core.data.Split.TRAIN).reconOrEncod();
         int channels = recon.channels();
-        double[] mean = new double[channels];
-        double[] var = new double[channels];
-        channelMoments(recon, bins, mean, var);
+        double[][] moments = moments(recon, bins);
         int threads = cfg.train().threads() > 0 ? cfg.train().threads() : Runtime.getRuntime().availableProcessors();
         pool = new ForkJoinPool(threads);
         manager = NDManager.newBaseManager(TorchEngine.device());
         double[][] behavior = !cfg.modelConfig().fitBehavior() ? new double[2][]
-                : behaviorChannels < 0 ? behaviorMoments(data, bins) : placeholderMoments(data, behaviorChannels);
+                : behaviorChannels < 0 ? behaviorMoments(data, bins) : unitMoments(data, behaviorChannels);
         IlqrVaeModel m = new IlqrVaeModel(manager, cfg.modelConfig(), data.heldInChannels(), channels,
-                cfg.modelConfig().beginSteps() + chunkBins - 1, mean, var, behavior[0], behavior[1], seed);
+                cfg.modelConfig().beginSteps() + chunkBins - 1, moments[0], moments[1], behavior[0], behavior[1],
+                seed);
         model = m;
     }
 
@@ -81,8 +80,11 @@ public final class IlqrVaeSession implements AutoCloseable {
         }
     }
 
-    /** Moments that the checkpoint overwrites, after checking that any behaviour in the data fits the model. */
-    private static double[][] placeholderMoments(Session data, int channels) {
+    /**
+     * Mean 0 and variance 1 for each of a trained model's behaviour channels: the shapes its checkpoint's
+     * frozen centre and spread are loaded into. Any behaviour in the data must have that many channels.
+     */
+    private static double[][] unitMoments(Session data, int channels) {
         for (org.latentlab.core.data.Split split : data.splits().keySet()) {
             Tensor3 b = data.split(split).behavior();
             if (b != null && b.channels() != channels) {
@@ -97,57 +99,52 @@ public final class IlqrVaeSession implements AutoCloseable {
 
     /** {mean, variance} of each behaviour channel over the recorded entries of the training trials. */
     private static double[][] behaviorMoments(Session data, int bins) {
-        Tensor3 b = data.split(org.latentlab.core.data.Split.TRAIN).behavior();
-        if (b == null) {
-            throw new DataException(data.name() + ": model.fit_behavior is set but the training split has no behavior");
+        double[][] m = moments(data.split(org.latentlab.core.data.Split.TRAIN).behavior(), bins);
+        for (int c = 0; c < m[0].length; c++) {
+            if (Double.isNaN(m[0][c])) {
+                throw new DataException(data.name() + ": behavior channel " + c + " has no recorded value in the training split");
+            }
         }
-        int n = b.channels();
-        double[] sum = new double[n];
-        double[] sq = new double[n];
+        return m;
+    }
+
+    /**
+     * {mean, variance} of each channel over the first {@code bins} bins of every trial, NaN (unobserved)
+     * entries left out; NaN for a channel with no observed entry.
+     */
+    private static double[][] moments(Tensor3 t, int bins) {
+        int n = t.channels();
+        double[] mean = new double[n];
+        double[] var = new double[n];
         long[] count = new long[n];
-        for (int i = 0; i < b.trials(); i++) {
-            for (int t = 0; t < bins; t++) {
+        for (int i = 0; i < t.trials(); i++) {
+            for (int b = 0; b < bins; b++) {
                 for (int c = 0; c < n; c++) {
-                    float v = b.get(i, t, c);
+                    float v = t.get(i, b, c);
                     if (!Float.isNaN(v)) {
-                        sum[c] += v;
-                        sq[c] += (double) v * v;
+                        mean[c] += v;
                         count[c]++;
                     }
                 }
             }
         }
-        double[] mean = new double[n];
-        double[] var = new double[n];
         for (int c = 0; c < n; c++) {
-            if (count[c] == 0) {
-                throw new DataException(data.name() + ": behavior channel " + c + " has no recorded value in the training split");
+            mean[c] /= count[c];
+        }
+        for (int i = 0; i < t.trials(); i++) {
+            for (int b = 0; b < bins; b++) {
+                for (int c = 0; c < n; c++) {
+                    float v = t.get(i, b, c);
+                    if (!Float.isNaN(v)) {
+                        var[c] += (v - mean[c]) * (v - mean[c]);
+                    }
+                }
             }
-            mean[c] = sum[c] / count[c];
-            var[c] = Math.max(sq[c] / count[c] - mean[c] * mean[c], 0);
+        }
+        for (int c = 0; c < n; c++) {
+            var[c] /= count[c];
         }
         return new double[][] {mean, var};
-    }
-
-    /** Mean and variance of each channel over the training trials' encoding window. */
-    private static void channelMoments(Tensor3 t, int bins, double[] mean, double[] var) {
-        int n = mean.length;
-        double count = (double) t.trials() * bins;
-        for (int i = 0; i < t.trials(); i++) {
-            for (int b = 0; b < bins; b++) {
-                for (int c = 0; c < n; c++) {
-                    mean[c] += t.get(i, b, c) / count;
-                }
-            }
-        }
-        for (int i = 0; i < t.trials(); i++) {
-            for (int b = 0; b < bins; b++) {
-                for (int c = 0; c < n; c++) {
-                    double d = t.get(i, b, c) - mean[c];
-                    var[c] += d * d / count;
-                }
-            }
-        }
     }
 
     @Override
