@@ -48,6 +48,7 @@ final class EvalCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     public Integer call() throws Exception {
         Map<String, Map<String, Double>> scores;
+        com.fasterxml.jackson.databind.JsonNode sessions = null;
         if (data != null) {
             Session session = nwb.load(data, seed);
             try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
@@ -60,10 +61,18 @@ final class EvalCommand implements Callable<Integer> {
                         + "its latest checkpoint)");
             }
             scores = new ObjectMapper().convertValue(dir.readSummary().get("scores"), Map.class);
+            sessions = dir.readSummary().get("sessions");
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(scores));
+        } else if (sessions != null) {
+            o.println("averaged over the sessions (weighted by their trials):");
+            printScores(o, scores);
+            for (com.fasterxml.jackson.databind.JsonNode s : sessions) {
+                o.println("session " + s.get("name").asText() + ":");
+                printScores(o, new ObjectMapper().convertValue(s.get("scores"), Map.class));
+            }
         } else {
             printScores(o, scores);
         }

@@ -33,13 +33,13 @@ final class PbtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, run.set);
-        Session session = run.load();
-        o.println("AutoLFADS on " + run.data + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
+        Session session = run.load("pbt");
+        o.println("AutoLFADS on " + run.file("pbt") + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
                 + session.reconChannels() + " channels): " + cfg.pbt().population() + " members, generations of "
                 + cfg.pbt().epochsPerGeneration() + " epochs, burn-in " + cfg.pbt().burnIn(cfg.train())
                 + " epochs, with " + TorchEngine.describe());
         o.flush();
-        PbtRun.Spec runSpec = new PbtRun.Spec(run.data, Checksums.sha256(run.data), run.dataOptions(), session, cfg,
+        PbtRun.Spec runSpec = new PbtRun.Spec(run.file("pbt"), run.sha256(), run.dataOptions(), session, cfg,
                 run.seed, run.out, run.samples, Versions.latentLab());
         PbtRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {

@@ -2,12 +2,14 @@ package org.latentlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelFamily;
-import org.latentlab.core.data.Checksums;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.train.EpochMetrics;
@@ -38,18 +40,17 @@ final class TrainCommand implements Callable<Integer> {
         ModelFamily family = ModelFamily.of(run.config, run.set);
         Record cfg = family == ModelFamily.ILQR_VAE ? ConfigIO.load(IlqrVaeConfig.class, run.config, run.set)
                 : ConfigIO.load(LfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
-        Session session = run.load();
-        o.println("training " + (family == ModelFamily.ILQR_VAE ? "an iLQR-VAE" : "LFADS") + " on " + run.data + " ("
-                + session.totalTrials() + " trials, " + session.bins() + " bins, " + session.reconChannels()
-                + " channels) with " + TorchEngine.describe());
-        String sha = Checksums.sha256(run.data);
+        Dataset data = family == ModelFamily.ILQR_VAE ? Dataset.of(run.load("an iLQR-VAE")) : run.loadAll();
+        o.println("training " + (family == ModelFamily.ILQR_VAE ? "an iLQR-VAE" : "LFADS") + " on " + describe(data)
+                + " with " + TorchEngine.describe());
+        String sha = run.sha256();
         LfadsRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
             Printer printer = new Printer(o, bar);
             r = cfg instanceof IlqrVaeConfig c
-                    ? IlqrVaeRun.run(new IlqrVaeRun.Spec(run.data, sha, run.dataOptions(), session, c, run.seed, run.out,
-                            Versions.latentLab()), printer, bar)
-                    : LfadsRun.run(new LfadsRun.Spec(run.data, sha, run.dataOptions(), session, (LfadsConfig) cfg,
+                    ? IlqrVaeRun.run(new IlqrVaeRun.Spec(run.data.get(0), sha, run.dataOptions(), data.first(), c, run.seed,
+                            run.out, Versions.latentLab()), printer, bar)
+                    : LfadsRun.run(new LfadsRun.Spec(run.data, sha, run.dataOptions(), data, (LfadsConfig) cfg,
                             run.seed, run.out, run.samples, Versions.latentLab()), printer, bar);
         }
         if (r.status() == RunDirectory.Status.FINISHED) {
@@ -61,6 +62,18 @@ final class TrainCommand implements Callable<Integer> {
             printSolver(o, summary.get("solver"));
         }
         return 0;
+    }
+
+    /** The sessions as the first line says them: file, trials, bins, channels. */
+    private String describe(Dataset data) {
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < data.sessions().size(); i++) {
+            Session s = data.sessions().get(i);
+            each.add(run.data.get(i) + " (" + s.totalTrials() + " trials, " + s.bins() + " bins, " + s.reconChannels()
+                    + " channels)");
+        }
+        return data.sessions().size() == 1 ? each.get(0)
+                : data.sessions().size() + " sessions: " + String.join(", ", each);
     }
 
     /** The iLQR-VAE's solver line: failures, iterations and speed. */
@@ -77,6 +90,16 @@ final class TrainCommand implements Callable<Integer> {
         o.println("stopped: " + summary.get("stop_reason").asText() + " after " + summary.get("epochs").asInt()
                 + " epochs (" + (best >= 0 ? "best epoch " + best
                 : "ended before the KL/L2 ramps finished, so the last checkpoint was used") + ")");
+        if (summary.has("sessions")) {
+            o.println("scores averaged over the sessions (weighted by their trials):");
+            printScores(o, summary.get("scores"));
+            for (JsonNode s : summary.get("sessions")) {
+                o.println("session " + s.get("name").asText() + ":");
+                printScores(o, s.get("scores"));
+                o.println("  outputs: " + s.get("output_file").asText());
+            }
+            return;
+        }
         printScores(o, summary.get("scores"));
         o.println("outputs: " + summary.get("output_file").asText());
     }

@@ -34,6 +34,11 @@ package org.latentlab.core.config;
  * @param reconstruction  observation model; Poisson for spike counts
  * @param reconReduceMean true: NLL averaged over batch, time and channels (lfads-torch's convention, which
  *                        the published KL/L2 ranges assume); false: summed over time and channels
+ * @param readinDim       with several sessions, the width of each session's linear read-in (the space the
+ *                        shared encoders see); 0 = {@code facDim}, as lfads-torch's multi-session tutorial
+ *                        (factors = read-in = principal components). A single session is read in as it is
+ * @param trainReadin     with several sessions, whether the read-ins (initialised by principal-component
+ *                        regression) are trained; false as lfads-torch (the original LFADS trained them)
  */
 public record ModelConfig(
         int icEncDim,
@@ -52,7 +57,9 @@ public record ModelConfig(
         double coPriorTau,
         double coPriorNvar,
         Reconstruction reconstruction,
-        boolean reconReduceMean) {
+        boolean reconReduceMean,
+        int readinDim,
+        boolean trainReadin) {
 
     public ModelConfig {
         Check.positive("ic_enc_dim", icEncDim);
@@ -71,11 +78,17 @@ public record ModelConfig(
         Check.positive("co_prior_tau", coPriorTau);
         Check.positive("co_prior_nvar", coPriorNvar);
         Check.notNull("reconstruction", reconstruction);
+        Check.nonNegative("readin_dim", readinDim);
     }
 
     public static ModelConfig defaults() {
         return new ModelConfig(64, 64, 1, 64, 4, 64, 100, 40, 0, 0.05, 5.0, 1e-4, 0.1, 10.0, 0.1,
-                new Reconstruction.Poisson(), true);
+                new Reconstruction.Poisson(), true, 0, false);
+    }
+
+    /** The read-in width used when several sessions share the model. */
+    public int multiSessionReadinDim() {
+        return readinDim > 0 ? readinDim : facDim;
     }
 
     /** Whether the model has a controller and so infers inputs (lfads-torch's rule). */

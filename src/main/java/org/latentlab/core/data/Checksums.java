@@ -28,4 +28,24 @@ public final class Checksums {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The checksum of several files as one: the SHA-256 of their checksums in order, one per line. One file's
+     * is its own checksum, so a single-session run keeps the plain file checksum.
+     */
+    public static String sha256(java.util.List<Path> files) {
+        if (files.size() == 1) {
+            return sha256(files.get(0));
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Path f : files) {
+            lines.append(sha256(f)).append('\n');
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -37,7 +37,7 @@ final class MemberTrainer implements AutoCloseable {
         this.seed = seed;
         this.session = new LfadsSession(data, cfg, members, seed);
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
-        this.step = new TrainStep(session, data, cfg, opt);
+        this.step = new TrainStep(session, cfg, opt);
         this.validator = new Validator(data, cfg, session);
     }
 

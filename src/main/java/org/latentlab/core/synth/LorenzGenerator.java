@@ -46,11 +46,14 @@ import org.latentlab.core.data.Session;
  * @param peakMax       highest per-neuron peak rate, Hz (default 100)
  * @param validFraction fraction of each condition's trials in valid (default 0.2)
  * @param testFraction  fraction of each condition's trials in test (default 0)
+ * @param neuronSeed    seed of the neurons' baselines, peaks and directions alone; 0 (the default) draws them
+ *                      from the run's seed. Files with the same seed and different neuron seeds observe the
+ *                      same trajectories (conditions) through different neurons: sessions of one experiment
  */
 public record LorenzGenerator(int trials, int conditions, int time, int neurons, double binMs, double dt,
                               int substeps, int burnIn, double sigma, double rho, double beta, double baseMin,
                               double baseMax, double peakMin, double peakMax, double validFraction,
-                              double testFraction) implements SyntheticGenerator {
+                              double testFraction, long neuronSeed) implements SyntheticGenerator {
 
     public static final String KIND = "lorenz";
 
@@ -81,7 +84,7 @@ public record LorenzGenerator(int trials, int conditions, int time, int neurons,
 
     /** The LFADS benchmark's settings (see the class comment). */
     public static LorenzGenerator defaults() {
-        return new LorenzGenerator(400, 20, 100, 30, 10, 0.006, 6, 500, 10, 28, 8.0 / 3.0, 5, 15, 50, 100, 0.2, 0);
+        return new LorenzGenerator(400, 20, 100, 30, 10, 0.006, 6, 500, 10, 28, 8.0 / 3.0, 5, 15, 50, 100, 0.2, 0, 0);
     }
 
     @Override
@@ -109,6 +112,7 @@ public record LorenzGenerator(int trials, int conditions, int time, int neurons,
         o.put("peak-max", SynthOptions.num(peakMax));
         o.put("valid-fraction", SynthOptions.num(validFraction));
         o.put("test-fraction", SynthOptions.num(testFraction));
+        o.put("neuron-seed", Long.toString(neuronSeed));
         return o;
     }
 
@@ -116,7 +120,8 @@ public record LorenzGenerator(int trials, int conditions, int time, int neurons,
         return new LorenzGenerator(o.integer("trials"), o.integer("conditions"), o.integer("time"),
                 o.integer("neurons"), o.real("bin-ms"), o.real("dt"), o.integer("substeps"), o.integer("burn-in"),
                 o.real("sigma"), o.real("rho"), o.real("beta"), o.real("base-min"), o.real("base-max"),
-                o.real("peak-min"), o.real("peak-max"), o.real("valid-fraction"), o.real("test-fraction"));
+                o.real("peak-min"), o.real("peak-max"), o.real("valid-fraction"), o.real("test-fraction"),
+                o.integer("neuron-seed"));
     }
 
     /** The Lorenz vector field with this generator's sigma, rho and beta. */
@@ -131,7 +136,8 @@ public record LorenzGenerator(int trials, int conditions, int time, int neurons,
     @Override
     public Session generate(long seed, String name) {
         SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom readoutRng = root.split();
+        SplittableRandom seedReadout = root.split();
+        SplittableRandom readoutRng = neuronSeed == 0 ? seedReadout : new SplittableRandom(neuronSeed);
         SplittableRandom icRng = root.split();
         SplittableRandom spikeRng = root.split();
         SplittableRandom splitRng = root.split();

@@ -24,7 +24,7 @@ public final class Augment {
      * @param seeds per member, the seed of its shift and jitter draws in this batch
      * @param noise the step's noise (coordinated-dropout masks)
      */
-    static LfadsBatch trainingBatch(LfadsSession s, Session data, SplitData split, int[][] rows, AugmentConfig a,
+    static LfadsBatch trainingBatch(LfadsSession s, int session, SplitData split, int[][] rows, AugmentConfig a,
                                     MemberHyper h, long[] seeds, Noise noise) {
         LfadsBatch.Augmenter aug = null;
         if (a.temporalShiftStd() > 0 || a.spikeJitterWidth() > 0) {
@@ -48,8 +48,8 @@ public final class Augment {
                 }
             };
         }
-        LfadsBatch b = LfadsBatch.of(s.manager, split, rows, s.model.shape(), aug);
-        return b.withCoordinatedDropout(h.cdRate(), a.cdPassRate(), s.model.shape(), s.consts, noise);
+        LfadsBatch b = LfadsBatch.of(s.manager, split, rows, s.model.shape(session), aug);
+        return b.withCoordinatedDropout(h.cdRate(), a.cdPassRate(), s.model.shape(session), s.consts, noise);
     }
 
     /** Refuses NaN data when SBTT is off, so missing samples never silently become zeros. */

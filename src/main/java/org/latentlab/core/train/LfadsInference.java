@@ -33,6 +33,10 @@ public final class LfadsInference {
         if (!Files.exists(ckpt)) {
             throw new DataException(runDir + ": has no checkpoint yet (train first)");
         }
+        if (Files.exists(run.summary()) && run.readSummary().has("sessions")) {
+            throw new DataException(runDir + ": a multi-session run; train wrote each session's posterior outputs "
+                    + "(lfads_output_<session>.h5) there, and inference on new data takes a single-session run");
+        }
         LfadsConfig cfg = ConfigIO.read(LfadsConfig.class, configFile);
         org.latentlab.core.engine.TorchEngine.prepareThread();
         try (LfadsSession s = new LfadsSession(data, cfg, 1, 0)) {

@@ -2,13 +2,16 @@ package org.latentlab.core.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.Config;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.engine.TorchEngine;
@@ -26,11 +29,28 @@ public final class LfadsRun {
     }
 
     /**
-     * @param dataFile    the file the session came from (its checksum identifies the run)
-     * @param dataOptions how the file became the session (NWB import options), empty for LFADS files
+     * @param dataFiles   the files the sessions came from, in session order
+     * @param dataSha256  the checksum of the data (one file's, or of the files' checksums in order), which
+     *                    identifies the run
+     * @param dataOptions how the files became sessions (NWB import options; per-session checksums), empty
+     *                    for one LFADS file
+     * @param data        one session, or several that share the model (their own read-ins and readouts)
      */
-    public record Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+    public record Spec(List<Path> dataFiles, String dataSha256, Map<String, String> dataOptions, Dataset data,
                        LfadsConfig config, long seed, Path out, int samples, String version) {
+
+        public Spec {
+            dataFiles = List.copyOf(dataFiles);
+            if (dataFiles.size() != data.sessions().size()) {
+                throw new IllegalArgumentException(dataFiles.size() + " files for " + data.sessions().size() + " sessions");
+            }
+        }
+
+        /** A single-session run. */
+        public Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+                    LfadsConfig config, long seed, Path out, int samples, String version) {
+            this(List.of(dataFile), dataSha256, dataOptions, Dataset.of(session), config, seed, out, samples, version);
+        }
     }
 
     /** What happened: a fresh or resumed run that finished now, or a run that had already finished. */
@@ -43,24 +63,74 @@ public final class LfadsRun {
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
-        Augment.checkSbtt(spec.session(), spec.config().augment());
+        List<Session> sessions = spec.data().sessions();
+        for (Session d : sessions) {
+            Augment.checkSbtt(d, spec.config().augment());
+        }
         TorchEngine.prepareThread();
         long started = System.nanoTime();
-        try (LfadsSession s = new LfadsSession(spec.session(), spec.config(), 1, spec.seed())) {
-            LfadsTrainer trainer = new LfadsTrainer(spec.session(), spec.config(), spec.seed(), dir, listener, s);
+        try (LfadsSession s = new LfadsSession(spec.data(), spec.config(), 1, spec.seed())) {
+            if (s.readinNote != null) {
+                listener.onMessage(s.readinNote);
+            }
+            LfadsTrainer trainer = new LfadsTrainer(spec.data(), spec.config(), spec.seed(), dir, listener, s);
             LfadsTrainer.Outcome outcome = trainer.train();
             listener.onMessage(outcome.stopReason());
             Path ckpt = Files.exists(dir.bestCheckpoint()) ? dir.bestCheckpoint() : dir.lastCheckpoint();
             Checkpoint.load(ckpt, s.params, new MemberAdamW(s.params, spec.config().train().adamEpsilon()));
-            Map<Split, PosteriorOutputs> outputs = sampleAll(s, spec.session(), spec.samples(), sampling);
-            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(spec.session()));
-            LfadsOutputFile.write(outFile, spec.session(), outputs);
+            List<Map<String, Map<String, Double>>> scores = new ArrayList<>();
+            List<Map<String, Object>> perSession = new ArrayList<>();
+            Path firstOut = null;
+            for (int i = 0; i < sessions.size(); i++) {
+                Session d = sessions.get(i);
+                Map<Split, PosteriorOutputs> outputs = sampleAll(s, i, d, spec.samples(), sampling);
+                Path outFile = dir.path().resolve(LfadsOutputFile.fileName(d));
+                LfadsOutputFile.write(outFile, d, outputs);
+                scores.add(scores(d, outputs, s, i));
+                firstOut = firstOut == null ? outFile : firstOut;
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", d.name());
+                entry.put("data_file", spec.dataFiles().get(i).toAbsolutePath().toString());
+                entry.put("output_file", outFile.getFileName().toString());
+                entry.put("scores", scores.get(i));
+                perSession.add(entry);
+            }
             Map<String, Object> summary = finishedSummary(dir, outcome.stopReason(), outcome.epochs(), outcome.bestEpoch(),
-                    ckpt, started, scores(spec.session(), outputs, s), outcome.last(), outFile, spec.session());
+                    ckpt, started, sessions.size() == 1 ? scores.get(0) : pooledScores(sessions, scores), outcome.last(),
+                    firstOut, sessions.get(0));
+            if (sessions.size() > 1) {
+                summary.put("scores_over_sessions", "trial-weighted mean of the sessions' scores");
+                summary.put("readin_init", s.readinNote);
+                summary.put("sessions", perSession);
+            }
             summary.put("provenance", provenance(spec));
             dir.writeJson(dir.summary(), summary);
         }
         return new Result(status, dir.summary());
+    }
+
+    /** Per split and score, the sessions' scores averaged with their trial counts in that split as weights. */
+    static Map<String, Map<String, Double>> pooledScores(List<Session> sessions,
+                                                         List<Map<String, Map<String, Double>>> scores) {
+        Map<String, Map<String, Double>> sum = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> weight = new LinkedHashMap<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            Session d = sessions.get(i);
+            scores.get(i).forEach((split, metrics) -> {
+                double w = d.split(Split.valueOf(split.toUpperCase(java.util.Locale.ROOT))).trials();
+                metrics.forEach((k, v) -> {
+                    sum.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, w * v, Double::sum);
+                    weight.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, w, Double::sum);
+                });
+            });
+        }
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        sum.forEach((split, metrics) -> {
+            Map<String, Double> m = new LinkedHashMap<>();
+            metrics.forEach((k, v) -> m.put(k, v / weight.get(split).get(k)));
+            out.put(split, m);
+        });
+        return out;
     }
 
     /**
@@ -86,9 +156,14 @@ public final class LfadsRun {
     }
 
     public static Map<Split, PosteriorOutputs> sampleAll(LfadsSession s, Session data, int samples, Progress p) {
+        return sampleAll(s, 0, data, samples, p);
+    }
+
+    /** Posterior outputs for every split of session {@code session} of the model ({@code data} is that session). */
+    static Map<Split, PosteriorOutputs> sampleAll(LfadsSession s, int session, Session data, int samples, Progress p) {
         Map<Split, PosteriorOutputs> out = new EnumMap<>(Split.class);
         for (Split split : data.splits().keySet()) {
-            out.put(split, PosteriorSampler.sample(s.model, data.split(split), samples, s.consts,
+            out.put(split, PosteriorSampler.sample(s.model, session, data.split(split), samples, s.consts,
                     (d, t, w) -> p.update(d, t, w + " (" + split.key() + ")")));
         }
         return out;
@@ -97,6 +172,11 @@ public final class LfadsRun {
     /** Scores per split from posterior-averaged outputs. */
     public static Map<String, Map<String, Double>> scores(Session data, Map<Split, PosteriorOutputs> outputs,
                                                           LfadsSession s) {
+        return scores(data, outputs, s, 0);
+    }
+
+    static Map<String, Map<String, Double>> scores(Session data, Map<Split, PosteriorOutputs> outputs, LfadsSession s,
+                                                   int session) {
         Map<Split, org.latentlab.core.data.Tensor3> rates = new EnumMap<>(Split.class);
         Map<Split, org.latentlab.core.data.Tensor3> factors = new EnumMap<>(Split.class);
         Map<Split, org.latentlab.core.data.Tensor3> inputs = new EnumMap<>(Split.class);
@@ -107,7 +187,7 @@ public final class LfadsRun {
                 inputs.put(split, o.tensor("gen_inputs"));
             }
         });
-        return Evaluation.of(data, rates, factors, inputs, s.model.observation() instanceof Poisson);
+        return Evaluation.of(data, rates, factors, inputs, s.model.observation(session) instanceof Poisson);
     }
 
     /** The keys that make a run the same run: config, data checksum and options, seed. */
@@ -127,8 +207,12 @@ public final class LfadsRun {
     }
 
     static Map<String, Object> provenance(Spec spec) {
-        return provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config(),
-                spec.version(), spec.samples());
+        Map<String, Object> p = provenance(spec.dataFiles().get(0), spec.dataSha256(), spec.dataOptions(), spec.seed(),
+                spec.config(), spec.version(), spec.samples());
+        if (spec.dataFiles().size() > 1) {
+            p.put("data_file", spec.dataFiles().stream().map(f -> f.toAbsolutePath().toString()).toList());
+        }
+        return p;
     }
 
     /** What a summary records about where a run came from: data, seed, config, versions, device, threads. */

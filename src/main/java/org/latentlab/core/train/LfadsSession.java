@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDManager;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelConfig;
 import org.latentlab.core.config.Reconstruction;
+import java.util.ArrayList;
+import java.util.List;
+import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.Tensor3;
@@ -21,7 +25,8 @@ import org.latentlab.core.model.nn.MemberParams;
 
 /**
  * A model built for a dataset: the engine, one manager for the run's parameters and optimizer state,
- * constants, and the LFADS model. Closing it frees every tensor of the run.
+ * constants, and the LFADS model. Closing it frees every tensor of the run. With several sessions the
+ * model gets a read-in and a readout per session, started by principal-component regression.
  */
 public final class LfadsSession implements AutoCloseable {
     public final Engine engine;
@@ -29,28 +34,105 @@ public final class LfadsSession implements AutoCloseable {
     public final Consts consts;
     public final MemberParams params;
     public final LfadsModel model;
+    /** How the read-ins started (several sessions), or null for a single session. */
+    public final String readinNote;
 
     public LfadsSession(Session data, LfadsConfig cfg, int members, long seed) {
+        this(Dataset.of(data), cfg, members, seed);
+    }
+
+    public LfadsSession(Dataset data, LfadsConfig cfg, int members, long seed) {
+        checkSessionsAgree(data);
         engine = TorchEngine.get();
         manager = NDManager.newBaseManager(TorchEngine.device());
         consts = new Consts(manager);
         params = new MemberParams(manager, members, seed);
-        LfadsShape shape = shape(data, cfg.model());
-        Observation obs = observation(cfg.model().reconstruction(), params, shape.recon());
-        model = new LfadsModel(shape, obs, params, consts);
-        if (obs instanceof Poisson) {
-            initReadoutBias(data, shape);
+        List<Session> sessions = data.sessions();
+        boolean multi = sessions.size() > 1;
+        int readin = multi ? cfg.model().multiSessionReadinDim() : 0;
+        List<LfadsShape> shapes = new ArrayList<>();
+        List<Observation> obs = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            LfadsShape shape = shape(sessions.get(i), cfg.model(), readin);
+            shapes.add(shape);
+            obs.add(observation(cfg.model().reconstruction(), params, shape.recon(), multi ? "zig." + i : "zig"));
         }
+        model = new LfadsModel(shapes, obs, cfg.model().trainReadin(), params, consts);
+        for (int i = 0; i < sessions.size(); i++) {
+            if (obs.get(i) instanceof Poisson) {
+                initReadoutBias(sessions.get(i), i);
+            }
+        }
+        readinNote = multi ? initReadins(sessions, readin, obs) : null;
     }
 
     public static LfadsShape shape(Session d, ModelConfig m) {
+        return shape(d, m, 0);
+    }
+
+    static LfadsShape shape(Session d, ModelConfig m, int readinDim) {
         return new LfadsShape(d.heldInChannels(), d.reconChannels(), d.bins(), d.bins() + d.forwardBins(),
                 d.extInputChannels(), m.icEncDim(), m.ciEncDim(), m.ciLag(), m.conDim(), m.coDim(), m.icDim(),
                 m.genDim(), m.facDim(), m.icEncSeqLen(), (float) m.cellClip(), m.icPostVarMin(), m.icPriorVar(),
-                m.coPriorTau(), m.coPriorNvar());
+                m.coPriorTau(), m.coPriorNvar(), readinDim);
     }
 
-    static Observation observation(Reconstruction r, MemberParams p, int channels) {
+    /** Sessions of one model must share their bins, forward bins and external inputs (channels may differ). */
+    public static void checkSessionsAgree(Dataset data) {
+        Session first = data.first();
+        for (Session s : data.sessions()) {
+            String what = null;
+            if (s.bins() != first.bins()) {
+                what = s.bins() + " bins but session '" + first.name() + "' has " + first.bins();
+            } else if (s.forwardBins() != first.forwardBins()) {
+                what = s.forwardBins() + " forward bins but session '" + first.name() + "' has " + first.forwardBins();
+            } else if (s.extInputChannels() != first.extInputChannels()) {
+                what = s.extInputChannels() + " external-input channels but session '" + first.name() + "' has "
+                        + first.extInputChannels();
+            }
+            if (what != null) {
+                throw new DataException("session '" + s.name() + "' has " + what
+                        + " (the sessions of one model must share bins, forward bins and external inputs)");
+            }
+        }
+    }
+
+    /**
+     * Starts every session's read-in (and, for a Poisson readout as wide as the read-in, its readout) from
+     * principal-component regression, the same for every member.
+     */
+    private String initReadins(List<Session> sessions, int dim, List<Observation> obs) {
+        boolean poisson = obs.stream().allMatch(o -> o instanceof Poisson);
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, dim, poisson);
+        boolean readouts = poisson && dim == model.shape().facDim();
+        for (int i = 0; i < sessions.size(); i++) {
+            PcrAlignment.Start st = pcr.sessions().get(i);
+            assignAllMembers(LfadsModel.readinKey(i, "w"), st.readinW());
+            assignAllMembers(LfadsModel.readinKey(i, "b"), new double[][] {st.readinB()});
+            if (readouts) {
+                assignAllMembers(model.readoutKey(i, "w"), st.readoutW());
+                assignAllMembers(model.readoutKey(i, "b"), new double[][] {st.readoutB()});
+            }
+        }
+        return pcr.describe() + (readouts ? "; readouts start from the inverse regression"
+                : "; readouts start at random (" + (poisson ? "fac_dim differs from the read-in width" : "not Poisson") + ")");
+    }
+
+    private void assignAllMembers(String name, double[][] values) {
+        int rows = values.length;
+        int cols = values[0].length;
+        float[] v = new float[params.members() * rows * cols];
+        for (int m = 0; m < params.members(); m++) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    v[(m * rows + r) * cols + c] = (float) values[r][c];
+                }
+            }
+        }
+        params.assign(name, manager.create(v, params.get(name).getShape()));
+    }
+
+    static Observation observation(Reconstruction r, MemberParams p, int channels, String zigKey) {
         if (r instanceof Reconstruction.Poisson) {
             return new Poisson();
         } else if (r instanceof Reconstruction.Gaussian) {
@@ -58,7 +140,7 @@ public final class LfadsSession implements AutoCloseable {
         } else if (r instanceof Reconstruction.Gamma) {
             return new Gamma();
         } else if (r instanceof Reconstruction.ZeroInflatedGamma z) {
-            return new ZeroInflatedGamma(p.constant("zig.scale", z.scaleInit(), 1, 1, 2L * channels), z.gammaLoc(),
+            return new ZeroInflatedGamma(p.constant(zigKey + ".scale", z.scaleInit(), 1, 1, 2L * channels), z.gammaLoc(),
                     z.scalePrior(), z.scalePenalty());
         }
         throw new IllegalArgumentException("unknown reconstruction " + r);
@@ -68,7 +150,8 @@ public final class LfadsSession implements AutoCloseable {
      * Starts the Poisson readout at each channel's log mean count, so early epochs learn structure rather
      * than the overall rate (lfads-torch starts at zero; this only shortens training).
      */
-    private void initReadoutBias(Session d, LfadsShape s) {
+    private void initReadoutBias(Session d, int session) {
+        LfadsShape s = model.shape(session);
         Tensor3 recon = d.split(Split.TRAIN).reconOrEncod();
         double[] sum = new double[s.recon()];
         double[] n = new double[s.recon()];
@@ -90,7 +173,8 @@ public final class LfadsSession implements AutoCloseable {
                 b[m * s.recon() + c] = (float) Math.log(Math.max(1e-3, n[c] > 0 ? sum[c] / n[c] : 1e-3));
             }
         }
-        params.assign("readout.b", manager.create(b, params.get("readout.b").getShape()));
+        String key = model.readoutKey(session, "b");
+        params.assign(key, manager.create(b, params.get(key).getShape()));
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.latentlab.core.train;
 
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.TrainConfig;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
@@ -16,19 +19,28 @@ import org.latentlab.core.model.nn.Noise;
  * KL and L2 ramps, AdamW with gradient clipping, a validation pass per epoch, the smoothed validation NLL
  * for early stopping after the ramps, an optional plateau schedule, best and last checkpoints, and a time
  * budget. Each epoch seeds its random generators from (seed, epoch), so a resumed run replays exactly.
+ *
+ * <p>With several sessions an epoch visits every session's training trials once, in batches drawn from one
+ * session each and shuffled together (the original LFADS's scheme); validation averages the sessions'
+ * results with their trial counts as weights.
  */
 public final class LfadsTrainer {
-    private final Session data;
+    private final Dataset data;
     private final LfadsConfig cfg;
     private final long seed;
     private final RunDirectory run;
     private final TrainingListener listener;
     private final LfadsSession s;
     private final MemberAdamW opt;
-    private final Validator validator;
+    private final List<Validator> validators = new ArrayList<>();
     private final TrainStep trainStep;
 
     public LfadsTrainer(Session data, LfadsConfig cfg, long seed, RunDirectory run, TrainingListener listener,
+                        LfadsSession session) {
+        this(Dataset.of(data), cfg, seed, run, listener, session);
+    }
+
+    public LfadsTrainer(Dataset data, LfadsConfig cfg, long seed, RunDirectory run, TrainingListener listener,
                         LfadsSession session) {
         this.data = data;
         this.cfg = cfg;
@@ -37,8 +49,10 @@ public final class LfadsTrainer {
         this.listener = listener;
         this.s = session;
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
-        this.validator = new Validator(data, cfg, session);
-        this.trainStep = new TrainStep(session, data, cfg, opt);
+        for (int i = 0; i < data.sessions().size(); i++) {
+            validators.add(new Validator(data.sessions().get(i), i, cfg, session));
+        }
+        this.trainStep = new TrainStep(session, cfg, opt);
         if (cfg.train().threads() > 0) {
             JniUtils.setNumThreads(cfg.train().threads());
         }
@@ -65,9 +79,13 @@ public final class LfadsTrainer {
         int lrWait = st.lrWait();
         double elapsed = st.elapsedSeconds();
         long started = System.nanoTime();
-        SplitData train = data.split(Split.TRAIN);
-        int batch = Math.min(t.batchSize(), train.trials());
-        int batches = (train.trials() + batch - 1) / batch;
+        int trainTrials = 0;
+        int batches = 0;
+        for (Session d : data.sessions()) {
+            int n = d.split(Split.TRAIN).trials();
+            trainTrials += n;
+            batches += (n + Math.min(t.batchSize(), n) - 1) / Math.min(t.batchSize(), n);
+        }
         String reason = "reached max_epochs (" + t.maxEpochs() + ")";
         EpochMetrics last = null;
         int epoch = st.epoch() + 1;
@@ -79,15 +97,14 @@ public final class LfadsTrainer {
             double rampL2 = Ramps.weight(epoch, t.l2StartEpoch(), t.l2IncreaseEpoch());
             MemberHyper h = hyper(lr[0]);
             double[] sums = new double[6];
-            int[] order = permutation(train.trials(), rng);
+            List<Batch> epochBatches = batches(rng);
             for (int b = 0; b < batches; b++) {
-                int from = b * batch;
-                int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batch));
+                int[] rows = epochBatches.get(b).rows();
                 if (listener.stopRequested()) {
                     throw new TrainingStoppedException("stopped during epoch " + epoch + "; the last checkpoint ("
                             + (epoch - 1) + ") is kept in " + run.lastCheckpoint() + " and starting again resumes there");
                 }
-                double[] terms = step(train, rows, h, rampKl, rampL2, rng);
+                double[] terms = step(epochBatches.get(b).session(), rows, h, rampKl, rampL2, rng);
                 if (!Double.isFinite(terms[0])) {
                     throw new TrainingDivergedException("the loss became " + terms[0] + " at epoch " + epoch
                             + ", batch " + b + "; stopped, and the last good checkpoint is kept ("
@@ -100,9 +117,9 @@ public final class LfadsTrainer {
                         "epoch " + epoch);
             }
             for (int k = 0; k < sums.length; k++) {
-                sums[k] /= train.trials();
+                sums[k] /= trainTrials;
             }
-            Validator.Result v = validator.validate(h, rampKl, rampL2);
+            Validator.Result v = validate(h, rampKl, rampL2);
             smooth = Double.isNaN(smooth) ? v.recon() : t.smoothing() * smooth + (1 - t.smoothing()) * v.recon();
             elapsed += (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
@@ -153,10 +170,53 @@ public final class LfadsTrainer {
         return new Outcome(epoch, bestEpoch, reason, last);
     }
 
+    /** Training trials {@code rows} of session {@code session}. */
+    private record Batch(int session, int[] rows) {
+    }
+
+    /**
+     * The epoch's batches: each session's trials in a random order, cut into batches of at most the batch
+     * size; with several sessions the batches are then shuffled together.
+     */
+    private List<Batch> batches(SplittableRandom rng) {
+        List<Batch> out = new ArrayList<>();
+        for (int i = 0; i < data.sessions().size(); i++) {
+            int n = data.sessions().get(i).split(Split.TRAIN).trials();
+            int batch = Math.min(cfg.train().batchSize(), n);
+            int[] order = permutation(n, rng);
+            for (int from = 0; from < n; from += batch) {
+                out.add(new Batch(i, java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batch))));
+            }
+        }
+        if (out.size() > 1 && data.sessions().size() > 1) {
+            int[] shuffled = permutation(out.size(), rng);
+            List<Batch> mixed = new ArrayList<>(out.size());
+            for (int k : shuffled) {
+                mixed.add(out.get(k));
+            }
+            return mixed;
+        }
+        return out;
+    }
+
+    private Validator.Result validate(MemberHyper h, double rampKl, double rampL2) {
+        if (validators.size() == 1) {
+            return validators.get(0).validate(h, rampKl, rampL2);
+        }
+        Validator.Result[] each = new Validator.Result[validators.size()];
+        int[] trials = new int[validators.size()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = validators.get(i).validate(h, rampKl, rampL2);
+            trials[i] = validators.get(i).trials();
+        }
+        return Validator.pooled(each, trials);
+    }
+
     /** One optimisation step; returns loss, recon, KL ic, KL co, L2 and the gradient norm. */
-    private double[] step(SplitData train, int[] rows, MemberHyper h, double rampKl, double rampL2, SplittableRandom rng) {
-        TrainStep.Result r = trainStep.run(train, new int[][] {rows}, h, new float[] {(float) cfg.train().weightDecay()},
-                rampKl, rampL2, new long[] {rng.nextLong()}, Noise.ENGINE);
+    private double[] step(int session, int[] rows, MemberHyper h, double rampKl, double rampL2, SplittableRandom rng) {
+        SplitData train = data.sessions().get(session).split(Split.TRAIN);
+        TrainStep.Result r = trainStep.run(session, train, new int[][] {rows}, h,
+                new float[] {(float) cfg.train().weightDecay()}, rampKl, rampL2, new long[] {rng.nextLong()}, Noise.ENGINE);
         return new double[] {r.loss()[0], r.recon()[0], r.klIc()[0], r.klCo()[0], r.l2()[0], r.gradNorm()[0]};
     }
 

@@ -3,7 +3,6 @@ package org.latentlab.core.train;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import org.latentlab.core.config.LfadsConfig;
-import org.latentlab.core.data.Session;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.model.lfads.LfadsBatch;
 import org.latentlab.core.model.lfads.LfadsLoss;
@@ -23,32 +22,37 @@ public final class TrainStep {
     }
 
     private final LfadsSession s;
-    private final Session data;
     private final LfadsConfig cfg;
     private final MemberAdamW opt;
 
-    public TrainStep(LfadsSession s, Session data, LfadsConfig cfg, MemberAdamW opt) {
+    public TrainStep(LfadsSession s, LfadsConfig cfg, MemberAdamW opt) {
         this.s = s;
-        this.data = data;
         this.cfg = cfg;
         this.opt = opt;
     }
 
+    /** A step on a batch of the first (for single-session data, the only) session. */
+    public Result run(SplitData train, int[][] rows, MemberHyper h, float[] weightDecay, double rampKl, double rampL2,
+                      long[] seeds, Noise noise) {
+        return run(0, train, rows, h, weightDecay, rampKl, rampL2, seeds, noise);
+    }
+
     /**
+     * @param session     the session {@code train} belongs to
      * @param rows        training trials per member {@code [M][B]}
      * @param weightDecay AdamW weight decay per member
      * @param seeds       per member, the seed of its temporal-shift and jitter draws
      * @param noise       the step's dropout masks and posterior samples
      */
-    public Result run(SplitData train, int[][] rows, MemberHyper h, float[] weightDecay, double rampKl, double rampL2,
-                      long[] seeds, Noise noise) {
+    public Result run(int session, SplitData train, int[][] rows, MemberHyper h, float[] weightDecay, double rampKl,
+                      double rampL2, long[] seeds, Noise noise) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            LfadsBatch batch = Augment.trainingBatch(s, data, train, rows, cfg.augment(), h, seeds, noise);
+            LfadsBatch batch = Augment.trainingBatch(s, session, train, rows, cfg.augment(), h, seeds, noise);
             Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts, noise);
             LfadsLoss.Terms terms;
             try (GradientCollector gc = s.engine.newGradientCollector()) {
-                LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true);
+                LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true, session);
                 terms = LfadsLoss.compute(s.model, out, batch.recon(), batch.observed(), batch.gradMask(), h,
                         rampL2, rampKl, cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
                 gc.backward(terms.total().sum());

@@ -24,16 +24,50 @@ public final class Validator {
     private final Session data;
     private final LfadsConfig cfg;
     private final LfadsSession s;
+    private final int session;
     private final SplitData split;
 
     public Validator(Session data, LfadsConfig cfg, LfadsSession s) {
+        this(data, 0, cfg, s);
+    }
+
+    /** Validates on session {@code session} of the model ({@code data} is that session). */
+    public Validator(Session data, int session, LfadsConfig cfg, LfadsSession s) {
         this.data = data;
+        this.session = session;
         this.cfg = cfg;
         this.s = s;
         this.split = data.has(Split.VALID) ? data.split(Split.VALID) : data.split(Split.TRAIN);
     }
 
     public record Result(double loss, double recon, SplitScores scores) {
+    }
+
+    /** Trials this validator scores. */
+    int trials() {
+        return split.trials();
+    }
+
+    /** Several sessions' results as one: every term and score averaged with the sessions' trial counts as weights. */
+    static Result pooled(Result[] perSession, int[] trials) {
+        double total = 0;
+        double loss = 0;
+        double recon = 0;
+        double[][] scores = new double[perSession.length][];
+        for (int i = 0; i < perSession.length; i++) {
+            total += trials[i];
+            loss += perSession[i].loss() * trials[i];
+            recon += perSession[i].recon() * trials[i];
+            SplitScores sc = perSession[i].scores();
+            scores[i] = new double[] {sc.bps(), sc.coBps(), sc.fpBps(), sc.rateR2()};
+        }
+        double[] mean = new double[4];
+        for (int k = 0; k < 4; k++) {
+            for (int i = 0; i < perSession.length; i++) {
+                mean[k] += scores[i][k] * trials[i] / total;
+            }
+        }
+        return new Result(loss / total, recon / total, new SplitScores(mean[0], mean[1], mean[2], mean[3]));
     }
 
     /** Member 0's result (plain training has one member). */
@@ -51,8 +85,8 @@ public final class Validator {
         int members = h.members();
         int n = split.trials();
         int batch = Math.min(cfg.train().batchSize(), n);
-        int tr = s.model.shape().reconBins();
-        int channels = s.model.shape().recon();
+        int tr = s.model.shape(session).reconBins();
+        int channels = s.model.shape(session).recon();
         float[][] rates = new float[members][n * tr * channels];
         double[] loss = new double[members];
         double[] recon = new double[members];
@@ -67,13 +101,13 @@ public final class Validator {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 Dropout none = new Dropout(s.manager.create(new float[members]), s.consts, noise.apply(from / batch));
-                LfadsBatch in = LfadsBatch.of(s.manager, split, rows, s.model.shape());
-                LfadsOutput out = s.model.forward(in.encod(), in.ext(), none, false, true);
+                LfadsBatch in = LfadsBatch.of(s.manager, split, rows, s.model.shape(session));
+                LfadsOutput out = s.model.forward(in.encod(), in.ext(), none, false, true, session);
                 LfadsLoss.Terms t = LfadsLoss.compute(s.model, out, in.recon(), in.observed(), null, h, rampL2, rampKl,
                         cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
                 float[] tl = t.total().toFloatArray();
                 float[] trc = t.recon().toFloatArray();
-                float[] mean = s.model.observation().mean(out.raw(), s.consts).toFloatArray();
+                float[] mean = s.model.observation(session).mean(out.raw(), s.consts).toFloatArray();
                 int per = b * tr * channels;
                 for (int m = 0; m < members; m++) {
                     loss[m] += tl[m] * b;
@@ -82,7 +116,7 @@ public final class Validator {
                 }
             }
         }
-        boolean counts = s.model.observation() instanceof Poisson;
+        boolean counts = s.model.observation(session) instanceof Poisson;
         Result[] out = new Result[members];
         for (int m = 0; m < members; m++) {
             Tensor3 predicted = Tensor3.of(n, tr, channels, rates[m]);

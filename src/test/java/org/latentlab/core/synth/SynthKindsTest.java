@@ -87,10 +87,10 @@ class SynthKindsTest {
     @Test
     void compactConstructorsValidate() {
         DataException e = assertThrows(DataException.class, () -> new LorenzGenerator(10, 20, 100, 30, 10, 0.006, 6,
-                500, 10, 28, 8.0 / 3, 5, 15, 50, 100, 0.2, 0));
+                500, 10, 28, 8.0 / 3, 5, 15, 50, 100, 0.2, 0, 0));
         assertEquals("lorenz option 'trials' must be at least 20, got 10", e.getMessage());
         e = assertThrows(DataException.class, () -> new LorenzGenerator(400, 20, 100, 30, 10, 0.006, 6,
-                500, 10, 28, 8.0 / 3, 5, 15, 12, 100, 0.2, 0));
+                500, 10, 28, 8.0 / 3, 5, 15, 12, 100, 0.2, 0, 0));
         assertTrue(e.getMessage().contains("'peak-min'"), e.getMessage());
     }
 

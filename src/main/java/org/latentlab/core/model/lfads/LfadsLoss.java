@@ -33,11 +33,11 @@ public final class LfadsLoss {
                                 MemberHyper h, double rampL2, double rampKl, double lossScale, boolean reduceMean,
                                 Consts c) {
         NDManager nd = data.getManager();
-        NDArray nll = model.observation().nll(out.raw(), data, c);
+        NDArray nll = model.observation(out.session()).nll(out.raw(), data, c);
         NDArray recon = reconstruction(nll, observed, gradMask, reduceMean, c);
 
         NDArray l2 = l2(model, h, nd, c);
-        NDArray penalty = model.observation().penalty(c);
+        NDArray penalty = model.observation(out.session()).penalty(c);
         if (penalty != null) {
             l2 = l2.add(penalty);
         }

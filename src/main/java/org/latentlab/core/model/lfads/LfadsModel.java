@@ -20,10 +20,15 @@ import org.latentlab.core.model.nn.StackedGru;
  * the generator's initial condition; a bidirectional CI encoder feeds a controller whose sampled outputs
  * drive the generator; factors are a row-normalised projection of the generator state; a readout maps
  * factors to the observation model's parameters. Shapes: {@code [M, B, T, channels]}.
+ *
+ * <p>Several sessions (recordings with their own neurons) share everything from the encoders to the
+ * factors; each has its own linear read-in into the encoders' input space and its own readout. A batch
+ * comes from one session (as in the original LFADS), so every step passes the session's index.
  */
 public final class LfadsModel {
     private final LfadsShape s;
-    private final Observation observation;
+    private final List<LfadsShape> sessions;
+    private final List<Observation> observations;
     private final MemberParams p;
     private final Consts c;
     private final ClippedGru icFwd;
@@ -33,20 +38,45 @@ public final class LfadsModel {
     private final ClippedGru controller;
     private final ClippedGru generator;
 
+    /** A single-session model. */
     public LfadsModel(LfadsShape s, Observation observation, MemberParams p, Consts c) {
-        this.s = s;
-        this.observation = observation;
+        this(List.of(s), List.of(observation), false, p, c);
+    }
+
+    /**
+     * @param sessions     each session's shape; all share the architecture, the bins and the encoder input
+     *                     width (their read-in width when there are several)
+     * @param observations each session's observation model
+     * @param trainReadin  whether the read-ins are trained (they start from random weights; callers
+     *                     assign their principal-component initialisation)
+     */
+    public LfadsModel(List<LfadsShape> sessions, List<Observation> observations, boolean trainReadin, MemberParams p,
+                      Consts c) {
+        this.sessions = List.copyOf(sessions);
+        this.observations = List.copyOf(observations);
+        this.s = sessions.get(0);
         this.p = p;
         this.c = c;
-        icFwd = ClippedGru.create(p, "ic_enc.fwd", s.heldIn(), s.icEncDim(), s.cellClip(), true);
-        icBwd = ClippedGru.create(p, "ic_enc.bwd", s.heldIn(), s.icEncDim(), s.cellClip(), true);
+        checkSessions();
+        for (int i = 0; i < sessions.size(); i++) {
+            LfadsShape si = sessions.get(i);
+            if (si.hasReadin()) {
+                double std = 1 / Math.sqrt(si.heldIn());
+                p.fill(readinKey(i, "w"), new long[] {si.heldIn(), si.readinDim()},
+                        (r, k) -> (float) (MemberParams.gaussian(r) * std), trainReadin);
+                p.fill(readinKey(i, "b"), new long[] {1, si.readinDim()}, (r, k) -> 0f, trainReadin);
+            }
+        }
+        int in = s.encoderInput();
+        icFwd = ClippedGru.create(p, "ic_enc.fwd", in, s.icEncDim(), s.cellClip(), true);
+        icBwd = ClippedGru.create(p, "ic_enc.bwd", in, s.icEncDim(), s.cellClip(), true);
         p.constant("ic_enc.fwd.h0", 0, 1, s.icEncDim());
         p.constant("ic_enc.bwd.h0", 0, 1, s.icEncDim());
         p.normal("ic_linear.w", 1 / Math.sqrt(2.0 * s.icEncDim()), 2L * s.icEncDim(), 2L * s.icDim());
         p.constant("ic_linear.b", 0, 1, 2L * s.icDim());
         if (s.hasController()) {
-            ciFwd = ClippedGru.create(p, "ci_enc.fwd", s.heldIn(), s.ciEncDim(), s.cellClip(), true);
-            ciBwd = ClippedGru.create(p, "ci_enc.bwd", s.heldIn(), s.ciEncDim(), s.cellClip(), true);
+            ciFwd = ClippedGru.create(p, "ci_enc.fwd", in, s.ciEncDim(), s.cellClip(), true);
+            ciBwd = ClippedGru.create(p, "ci_enc.bwd", in, s.ciEncDim(), s.cellClip(), true);
             p.constant("ci_enc.fwd.h0", 0, 1, s.ciEncDim());
             p.constant("ci_enc.bwd.h0", 0, 1, s.ciEncDim());
             controller = ClippedGru.create(p, "controller", 2 * s.ciEncDim() + s.facDim(), s.conDim(), s.cellClip(), false);
@@ -64,19 +94,59 @@ public final class LfadsModel {
         p.constant("gen_init.b", 0, 1, s.genDim());
         generator = ClippedGru.create(p, "generator", Math.max(1, s.genInputDim()), s.genDim(), s.cellClip(), false);
         p.normal("factors.w", 1 / Math.sqrt(s.genDim()), s.genDim(), s.facDim());
-        int width = observation.paramsPerChannel() * s.recon();
-        p.normal("readout.w", 1 / Math.sqrt(s.facDim()), s.facDim(), width);
-        p.constant("readout.b", 0, 1, width);
+        for (int i = 0; i < sessions.size(); i++) {
+            int width = observations.get(i).paramsPerChannel() * sessions.get(i).recon();
+            p.normal(readoutKey(i, "w"), 1 / Math.sqrt(s.facDim()), s.facDim(), width);
+            p.constant(readoutKey(i, "b"), 0, 1, width);
+        }
         p.constant("ic_prior.mean", 0, 1, s.icDim());
         p.frozen("ic_prior.log_var", Math.log(s.icPriorVar()), 1, s.icDim());
     }
 
+    private void checkSessions() {
+        if (sessions.size() != observations.size()) {
+            throw new IllegalArgumentException(sessions.size() + " sessions but " + observations.size() + " observations");
+        }
+        for (LfadsShape si : sessions) {
+            if (si.encoderInput() != s.encoderInput() || si.encodBins() != s.encodBins()
+                    || si.reconBins() != s.reconBins() || si.extInputs() != s.extInputs()
+                    || si.hasReadin() != (sessions.size() > 1)) {
+                throw new IllegalArgumentException("sessions must share bins, external inputs and the encoder input "
+                        + "width, and several sessions need read-ins: " + sessions);
+            }
+        }
+    }
+
+    /** The name of session {@code i}'s read-in tensor {@code part} ("w" or "b"). */
+    public static String readinKey(int i, String part) {
+        return "readin." + i + "." + part;
+    }
+
+    /** The name of session {@code i}'s readout tensor; a single session keeps lfads-torch's plain name. */
+    public String readoutKey(int i, String part) {
+        return sessions.size() == 1 ? "readout." + part : "readout." + i + "." + part;
+    }
+
+    /** The first (for single-session models, the only) session's shape. */
     public LfadsShape shape() {
         return s;
     }
 
+    public LfadsShape shape(int session) {
+        return sessions.get(session);
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    /** The first session's observation model. */
     public Observation observation() {
-        return observation;
+        return observations.get(0);
+    }
+
+    public Observation observation(int session) {
+        return observations.get(session);
     }
 
     public MemberParams params() {
@@ -104,8 +174,17 @@ public final class LfadsModel {
      * @param sample   whether posteriors are sampled (otherwise their means are used)
      */
     public LfadsOutput forward(NDArray encod, NDArray ext, Dropout dropout, boolean training, boolean sample) {
+        return forward(encod, ext, dropout, training, sample, 0);
+    }
+
+    /** As {@link #forward(NDArray, NDArray, Dropout, boolean, boolean)} for a batch of session {@code session}. */
+    public LfadsOutput forward(NDArray encod, NDArray ext, Dropout dropout, boolean training, boolean sample,
+                               int session) {
         NDManager nd = encod.getManager();
-        NDArray x = dropout.apply(encod, training);
+        // Read-in (several sessions: into the shared input space), then input dropout.
+        NDArray in = sessions.get(session).hasReadin()
+                ? Batched.linear(encod, p.get(readinKey(session, "w")), p.get(readinKey(session, "b"))) : encod;
+        NDArray x = dropout.apply(in, training);
         int lead = s.icEncSeqLen();
         NDArray icX = lead > 0 ? x.get(":, :, 0:" + lead + ", :") : x;
         NDArray ciX = lead > 0 ? x.get(":, :, " + lead + ":, :") : x;
@@ -194,10 +273,10 @@ public final class LfadsModel {
             facs.add(fac);
         }
         NDArray factors = stack(facs);
-        NDArray raw = Batched.linear(factors, p.get("readout.w"), p.get("readout.b"));
+        NDArray raw = Batched.linear(factors, p.get(readoutKey(session, "w")), p.get(readoutKey(session, "b")));
         return new LfadsOutput(raw, factors, stack(gens), genInit, icMean, icStd,
                 conCell == null ? null : stack(coMeans), conCell == null ? null : stack(coStds),
-                conCell == null ? null : stack(us), conCell == null ? null : stack(cons));
+                conCell == null ? null : stack(us), conCell == null ? null : stack(cons), session);
     }
 
     /** Runs chains grouped by width and length, each group as one stacked loop; outputs in chain order. */

@@ -16,7 +16,9 @@ import ai.djl.ndarray.NDArray;
  * @param inputs    the inputs u_t the generator received ({@code [M, B, Tr, CO]}: samples when sampling, else
  *                  the means); u_t is applied in the step that produces bin t
  * @param conStates controller states {@code [M, B, Tr, C]}, or null
+ * @param session   the session the batch came from (its readout made {@code raw})
  */
 public record LfadsOutput(NDArray raw, NDArray factors, NDArray genStates, NDArray genInit, NDArray icMean,
-                          NDArray icStd, NDArray coMean, NDArray coStd, NDArray inputs, NDArray conStates) {
+                          NDArray icStd, NDArray coMean, NDArray coStd, NDArray inputs, NDArray conStates,
+                          int session) {
 }

@@ -28,7 +28,13 @@ public final class PosteriorSampler {
      * {@link PosteriorOutputs}; member 0 of the model is used.
      */
     public static PosteriorOutputs sample(LfadsModel model, SplitData data, int samples, Consts c, Progress progress) {
-        LfadsShape s = model.shape();
+        return sample(model, 0, data, samples, c, progress);
+    }
+
+    /** As {@link #sample(LfadsModel, SplitData, int, Consts, Progress)} for a split of session {@code session}. */
+    public static PosteriorOutputs sample(LfadsModel model, int session, SplitData data, int samples, Consts c,
+                                          Progress progress) {
+        LfadsShape s = model.shape(session);
         int n = data.trials();
         int perPass = Math.max(1, MAX_ROWS / samples);
         PosteriorOutputs.Builder out = PosteriorOutputs.builder(n, s);
@@ -45,8 +51,8 @@ public final class PosteriorSampler {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 LfadsBatch batch = LfadsBatch.of(nd, data, new int[][] {rows}, s);
-                LfadsOutput o = model.forward(batch.encod(), batch.ext(), none, false, true);
-                out.put(from, b, "output_params", average(model.observation().mean(o.raw(), c), b, samples));
+                LfadsOutput o = model.forward(batch.encod(), batch.ext(), none, false, true, session);
+                out.put(from, b, "output_params", average(model.observation(session).mean(o.raw(), c), b, samples));
                 out.put(from, b, "factors", average(o.factors(), b, samples));
                 out.put(from, b, "gen_states", average(o.genStates(), b, samples));
                 out.put(from, b, "gen_init", average(o.genInit(), b, samples));

@@ -180,7 +180,7 @@ public final class MemberParams {
     }
 
     /** A standard normal draw (Box-Muller on the member's own stream, so it is reproducible). */
-    static double gaussian(SplittableRandom r) {
+    public static double gaussian(SplittableRandom r) {
         double u1 = r.nextDouble();
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);

@@ -1,0 +1,360 @@
+package org.latentlab.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.core.data.Tensor3;
+
+/**
+ * Where the read-ins and readouts of a multi-session model start: principal-component regression, the
+ * recipe of lfads-torch's multi-session tutorial.
+ *
+ * <ol>
+ *   <li>Per session, the condition-averaged training data (PSTHs, smoothed in time), centred per channel.
+ *       Conditions are the condition ids every session shares, so row r of every session is the same
+ *       condition and bin.</li>
+ *   <li>The top D principal components of all sessions' channels side by side, each scaled to unit
+ *       variance: a common low-dimensional space.</li>
+ *   <li>Each session's read-in: ridge regression of its channels onto those components (the bias maps the
+ *       channel means to zero). Its readout: ridge regression back from the read-in's projection to the
+ *       session's recon channels (held-out ones too), on the log-rate scale for Poisson data (linearised
+ *       around each channel's mean), so every session's readout starts from the same factor space.</li>
+ * </ol>
+ * Without shared condition ids there is no row correspondence between sessions: each read-in then starts
+ * from its own session's principal components (per-trial smoothed data), which are not aligned across
+ * sessions, and {@link Result#aligned()} says so.
+ */
+final class PcrAlignment {
+    /** Gaussian smoothing of the PSTHs, in bins. */
+    private static final double SMOOTH_SD_BINS = 2;
+    /** Ridge penalty relative to the mean per-channel energy of the regressors (scale-free). */
+    private static final double RIDGE = 1e-2;
+
+    private PcrAlignment() {
+    }
+
+    /**
+     * One session's start.
+     *
+     * @param readinW  {@code [N_in][D]}
+     * @param readinB  {@code [D]}
+     * @param readoutW {@code [D][N_recon]}
+     * @param readoutB {@code [N_recon]}, in the readout's units (log mean count for Poisson)
+     */
+    record Start(double[][] readinW, double[] readinB, double[][] readoutW, double[] readoutB) {
+    }
+
+    /**
+     * @param aligned    whether the read-ins map every session into one space (shared conditions)
+     * @param conditions shared conditions used (0 when not aligned)
+     * @param explained  fraction of the centred data's variance the D components hold
+     */
+    record Result(List<Start> sessions, boolean aligned, int conditions, double explained) {
+        String describe() {
+            return aligned
+                    ? String.format(java.util.Locale.ROOT, "read-ins start from principal-component regression on %d "
+                    + "shared conditions (%d components hold %.0f%% of the PSTH variance)", conditions,
+                    sessions.get(0).readinB().length, 100 * explained)
+                    : "the sessions share no condition ids, so each read-in starts from its own session's principal "
+                    + "components, not aligned across sessions (set model.train_readin=true to let training align them)";
+        }
+    }
+
+    /**
+     * @param dim    read-in width D
+     * @param logLink whether the readout's output is a log rate (Poisson)
+     */
+    static Result fit(List<Session> sessions, int dim, boolean logLink) {
+        Set<Integer> shared = sharedConditions(sessions);
+        boolean aligned = shared.size() >= 2;
+        List<double[][]> encod = new ArrayList<>();
+        List<double[][]> recon = new ArrayList<>();
+        for (Session s : sessions) {
+            SplitData train = s.split(Split.TRAIN);
+            encod.add(aligned ? psth(train.encod(), train.conditionIds(), shared, s.bins())
+                    : trials(train.encod(), s.bins()));
+            recon.add(aligned ? psth(train.reconOrEncod(), train.conditionIds(), shared, s.bins())
+                    : trials(train.reconOrEncod(), s.bins()));
+        }
+        List<Start> out = new ArrayList<>();
+        double explained;
+        if (aligned) {
+            int total = 0;
+            for (double[][] x : encod) {
+                total += x[0].length;
+            }
+            double[][] all = new double[encod.get(0).length][total];
+            int col = 0;
+            for (double[][] x : encod) {
+                double[][] c = centred(x, means(x));
+                for (int r = 0; r < c.length; r++) {
+                    System.arraycopy(c[r], 0, all[r], col, c[r].length);
+                }
+                col += x[0].length;
+            }
+            double[] frac = new double[1];
+            double[][] z = components(all, dim, frac);
+            explained = frac[0];
+            for (int i = 0; i < sessions.size(); i++) {
+                double[] mu = means(encod.get(i));
+                double[][] w = ridge(centred(encod.get(i), mu), z);
+                out.add(start(w, mu, encod.get(i), recon.get(i), logLink));
+            }
+        } else {
+            double sum = 0;
+            for (int i = 0; i < sessions.size(); i++) {
+                double[] mu = means(encod.get(i));
+                double[][] c = centred(encod.get(i), mu);
+                double[] frac = new double[1];
+                double[][] z = components(c, dim, frac);
+                sum += frac[0];
+                out.add(start(ridge(c, z), mu, encod.get(i), recon.get(i), logLink));
+            }
+            explained = sum / sessions.size();
+        }
+        return new Result(out, aligned, aligned ? shared.size() : 0, explained);
+    }
+
+    private static Start start(double[][] w, double[] mu, double[][] encod, double[][] recon, boolean logLink) {
+        int dim = w[0].length;
+        double[] b = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            for (int n = 0; n < mu.length; n++) {
+                b[k] -= mu[n] * w[n][k];
+            }
+        }
+        double[][] z = multiply(centred(encod, mu), w);
+        double[] nu = means(recon);
+        double[][] y = centred(recon, nu);
+        double[] bias = new double[nu.length];
+        for (int n = 0; n < nu.length; n++) {
+            double m = Math.max(nu[n], 1e-3);
+            bias[n] = logLink ? Math.log(m) : nu[n];
+            if (logLink) {
+                // exp(log m + d) ~ m (1 + d): a count deviation of y is a log-rate deviation of y / m.
+                for (double[] row : y) {
+                    row[n] /= m;
+                }
+            }
+        }
+        return new Start(w, b, ridge(z, y), bias);
+    }
+
+    /** Condition ids present in the training split of every session (empty if any lacks them). */
+    static Set<Integer> sharedConditions(List<Session> sessions) {
+        Set<Integer> shared = null;
+        for (Session s : sessions) {
+            int[] ids = s.split(Split.TRAIN).conditionIds();
+            if (ids == null) {
+                return Set.of();
+            }
+            Set<Integer> mine = new TreeSet<>();
+            for (int c : ids) {
+                mine.add(c);
+            }
+            if (shared == null) {
+                shared = mine;
+            } else {
+                shared.retainAll(mine);
+            }
+        }
+        return shared == null ? Set.of() : shared;
+    }
+
+    /** Rows (condition, bin) of the smoothed condition means of the first {@code bins} bins; NaN skipped. */
+    static double[][] psth(Tensor3 x, int[] cond, Set<Integer> conditions, int bins) {
+        double[][] out = new double[conditions.size() * bins][x.channels()];
+        int row = 0;
+        for (int c : conditions) {
+            double[][] sum = new double[bins][x.channels()];
+            double[][] n = new double[bins][x.channels()];
+            for (int i = 0; i < x.trials(); i++) {
+                if (cond[i] != c) {
+                    continue;
+                }
+                for (int t = 0; t < bins; t++) {
+                    for (int k = 0; k < x.channels(); k++) {
+                        float v = x.get(i, t, k);
+                        if (!Float.isNaN(v)) {
+                            sum[t][k] += v;
+                            n[t][k]++;
+                        }
+                    }
+                }
+            }
+            double[][] mean = new double[bins][x.channels()];
+            for (int t = 0; t < bins; t++) {
+                for (int k = 0; k < x.channels(); k++) {
+                    mean[t][k] = n[t][k] > 0 ? sum[t][k] / n[t][k] : Double.NaN;
+                }
+            }
+            double[][] smooth = smooth(mean);
+            for (int t = 0; t < bins; t++) {
+                out[row++] = smooth[t];
+            }
+        }
+        return out;
+    }
+
+    /** Rows (trial, bin) of every training trial's smoothed data over the first {@code bins} bins. */
+    static double[][] trials(Tensor3 x, int bins) {
+        double[][] out = new double[x.trials() * bins][];
+        for (int i = 0; i < x.trials(); i++) {
+            double[][] trial = new double[bins][x.channels()];
+            for (int t = 0; t < bins; t++) {
+                for (int k = 0; k < x.channels(); k++) {
+                    trial[t][k] = x.get(i, t, k);
+                }
+            }
+            double[][] smooth = smooth(trial);
+            System.arraycopy(smooth, 0, out, i * bins, bins);
+        }
+        return out;
+    }
+
+    /** Gaussian smoothing along time (rows), normalised over the taps that exist and are not NaN. */
+    static double[][] smooth(double[][] x) {
+        int bins = x.length;
+        int channels = x[0].length;
+        int half = (int) Math.ceil(3 * SMOOTH_SD_BINS);
+        double[] kernel = new double[2 * half + 1];
+        for (int d = -half; d <= half; d++) {
+            kernel[d + half] = Math.exp(-0.5 * d * d / (SMOOTH_SD_BINS * SMOOTH_SD_BINS));
+        }
+        double[][] out = new double[bins][channels];
+        for (int t = 0; t < bins; t++) {
+            for (int k = 0; k < channels; k++) {
+                double s = 0;
+                double w = 0;
+                for (int d = -half; d <= half; d++) {
+                    int u = t + d;
+                    if (u >= 0 && u < bins && !Double.isNaN(x[u][k])) {
+                        s += kernel[d + half] * x[u][k];
+                        w += kernel[d + half];
+                    }
+                }
+                out[t][k] = w > 0 ? s / w : 0;
+            }
+        }
+        return out;
+    }
+
+    static double[] means(double[][] x) {
+        double[] m = new double[x[0].length];
+        for (double[] row : x) {
+            for (int k = 0; k < m.length; k++) {
+                m[k] += row[k];
+            }
+        }
+        for (int k = 0; k < m.length; k++) {
+            m[k] /= x.length;
+        }
+        return m;
+    }
+
+    static double[][] centred(double[][] x, double[] mu) {
+        double[][] c = new double[x.length][mu.length];
+        for (int r = 0; r < x.length; r++) {
+            for (int k = 0; k < mu.length; k++) {
+                c[r][k] = x[r][k] - mu[k];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The scores of the top {@code dim} principal components of centred {@code x}, each scaled to unit
+     * variance; components past the data's rank are zero. {@code explained[0]} gets their variance share.
+     */
+    static double[][] components(double[][] x, int dim, double[] explained) {
+        int n = x[0].length;
+        DMatrixRMaj xm = new DMatrixRMaj(x);
+        DMatrixRMaj cov = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransA(xm, xm, cov);
+        CommonOps_DDRM.scale(1.0 / x.length, cov);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(cov)) {
+            throw new IllegalStateException("eigendecomposition of the session covariance failed");
+        }
+        Integer[] order = new Integer[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            total += Math.max(0, eig.getEigenvalue(i).getReal());
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).getReal(),
+                eig.getEigenvalue(a).getReal()));
+        double[][] z = new double[x.length][dim];
+        double kept = 0;
+        for (int k = 0; k < Math.min(dim, n); k++) {
+            double lambda = eig.getEigenvalue(order[k]).getReal();
+            if (!(lambda > 1e-12 * Math.max(total, 1e-300))) {
+                break; // past the rank: leave the rest zero
+            }
+            kept += lambda;
+            DMatrixRMaj v = eig.getEigenVector(order[k]);
+            double scale = 1 / Math.sqrt(lambda);
+            for (int r = 0; r < x.length; r++) {
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += x[r][i] * v.get(i, 0);
+                }
+                z[r][k] = s * scale;
+            }
+        }
+        explained[0] = total > 0 ? kept / total : 0;
+        return z;
+    }
+
+    /**
+     * Ridge regression without intercept, {@code (X'X + a I)^-1 X'Y}, with {@code a} = {@link #RIDGE} times
+     * the mean diagonal of X'X (at least a tiny floor, so all-zero regressors stay solvable).
+     */
+    static double[][] ridge(double[][] x, double[][] y) {
+        DMatrixRMaj xm = new DMatrixRMaj(x);
+        DMatrixRMaj ym = new DMatrixRMaj(y);
+        int p = x[0].length;
+        DMatrixRMaj xtx = new DMatrixRMaj(p, p);
+        CommonOps_DDRM.multTransA(xm, xm, xtx);
+        double alpha = Math.max(RIDGE * CommonOps_DDRM.trace(xtx) / p, 1e-12);
+        for (int i = 0; i < p; i++) {
+            xtx.add(i, i, alpha);
+        }
+        DMatrixRMaj xty = new DMatrixRMaj(p, y[0].length);
+        CommonOps_DDRM.multTransA(xm, ym, xty);
+        DMatrixRMaj w = new DMatrixRMaj(p, y[0].length);
+        if (!CommonOps_DDRM.solveSPD(xtx, xty, w)) {
+            throw new IllegalStateException("ridge regression failed");
+        }
+        double[][] out = new double[p][y[0].length];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < y[0].length; j++) {
+                out[i][j] = w.get(i, j);
+            }
+        }
+        return out;
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        double[][] c = new double[a.length][b[0].length];
+        for (int r = 0; r < a.length; r++) {
+            for (int k = 0; k < b.length; k++) {
+                double v = a[r][k];
+                if (v != 0) {
+                    for (int j = 0; j < b[0].length; j++) {
+                        c[r][j] += v * b[k][j];
+                    }
+                }
+            }
+        }
+        return c;
+    }
+}
