@@ -58,7 +58,7 @@ class LfadsConfigTest {
                 Map.entry("model.gen_dim", "0"), Map.entry("model.fac_dim", "0"), Map.entry("model.ic_enc_seq_len", "-1"),
                 Map.entry("model.dropout_rate", "1"), Map.entry("model.cell_clip", "0"),
                 Map.entry("model.ic_post_var_min", "-1"), Map.entry("model.ic_prior_var", "0"),
-                Map.entry("model.co_prior_tau", "0"), Map.entry("model.co_prior_nvar", "0"),
+                Map.entry("model.co_prior_tau", "0"), Map.entry("model.co_prior_nvar", "0"), Map.entry("model.readin_dim", "-1"),
                 Map.entry("train.batch_size", "0"), Map.entry("train.max_epochs", "0"),
                 Map.entry("train.max_minutes", "-1"), Map.entry("train.lr_init", "0"), Map.entry("train.lr_stop", "-1"),
                 Map.entry("train.lr_decay", "1.5"), Map.entry("train.lr_patience", "-1"),

@@ -71,6 +71,18 @@ class LorenzGeneratorTest {
     }
 
     @Test
+    void aNeuronSeedKeepsTheTrajectoriesAndDrawsOtherNeurons() {
+        LorenzGenerator d = LorenzGenerator.defaults();
+        LorenzGenerator other = new LorenzGenerator(d.trials(), d.conditions(), d.time(), d.neurons(), d.binMs(), d.dt(),
+                d.substeps(), d.burnIn(), d.sigma(), d.rho(), d.beta(), d.baseMin(), d.baseMax(), d.peakMin(),
+                d.peakMax(), d.validFraction(), d.testFraction(), 7);
+        Session s = other.generate(1, "lorenz");
+        assertEquals(session.split(Split.TRAIN).latentsTruth(), s.split(Split.TRAIN).latentsTruth());
+        assertArrayEquals(session.split(Split.TRAIN).conditionIds(), s.split(Split.TRAIN).conditionIds());
+        assertNotEquals(session.split(Split.TRAIN).truth(), s.split(Split.TRAIN).truth());
+    }
+
+    @Test
     void latentsAreZScoredOverEverything() {
         for (int d = 0; d < 3; d++) {
             double sum = 0;

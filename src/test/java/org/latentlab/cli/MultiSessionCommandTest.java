@@ -1,0 +1,85 @@
+package org.latentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentlab.cli.ImportAndInspectCommandTest.assertOneLineError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} with several --data files: one model, a read-in and readout per session; what refuses them. */
+class MultiSessionCommandTest {
+    @TempDir
+    static Path dir;
+    static Path day1;
+    static Path day2;
+
+    @BeforeAll
+    static void sessions() {
+        day1 = synth("day1.h5", "11", "20");
+        day2 = synth("day2.h5", "12", "20");
+    }
+
+    /** 40 trials of 4 shared Lorenz conditions through 8 neurons drawn with {@code neuronSeed}. */
+    private static Path synth(String name, String neuronSeed, String time) {
+        Path f = dir.resolve(name);
+        Cli.Result r = Cli.run("synth", "lorenz", "--out", f.toString(), "--seed", "1", "--trials", "40", "--time", time,
+                "--set", "conditions=4", "--set", "neurons=8", "--set", "neuron-seed=" + neuronSeed);
+        assertEquals(0, r.code(), r.err());
+        return f;
+    }
+
+    private static Cli.Result train(Path out, Path... data) {
+        List<String> args = new ArrayList<>(List.of("train", "--data"));
+        for (Path d : data) {
+            args.add(d.toString());
+        }
+        args.addAll(List.of("--out", out.toString(), "--samples", "2"));
+        args.addAll(List.of(TrainInferEvalTest.TINY));
+        return Cli.run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void trainFitsTheSessionsTogetherAndWritesEachOnesOutputs() {
+        Path out = dir.resolve("run");
+        Cli.Result r = train(out, day1, day2);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("on 2 sessions: "), r.out());
+        assertTrue(r.out().contains("read-ins start from principal-component regression on 4 shared conditions"), r.out());
+        assertTrue(r.out().contains("session day1:") && r.out().contains("session day2:"), r.out());
+        assertTrue(Files.exists(out.resolve("lfads_output_day1.h5")));
+        assertTrue(Files.exists(out.resolve("lfads_output_day2.h5")));
+
+        Cli.Result eval = Cli.run("eval", "--run", out.toString());
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("session day2:"), eval.out());
+
+        // Inference on new data needs a single-session model.
+        assertOneLineError(Cli.run("infer", "--run", out.toString(), "--data", day1.toString(), "--out",
+                dir.resolve("x.h5").toString()), "a multi-session run");
+        assertFalse(Files.exists(dir.resolve("x.h5")));
+    }
+
+    @Test
+    void whatTakesOneSessionRefusesSeveralInOneLine() {
+        assertOneLineError(Cli.run("pbt", "--data", day1.toString(), day2.toString(), "--out",
+                dir.resolve("pbt").toString()), "pbt takes one --data file, got 2");
+        assertOneLineError(Cli.run("train", "--data", day1.toString(), day2.toString(), "--out",
+                dir.resolve("ilqr").toString(), "--set", "model=ilqr-vae"), "an iLQR-VAE takes one --data file, got 2");
+    }
+
+    @Test
+    void sessionsThatCannotShareAModelAreRefusedByName() {
+        Path longer = synth("longer.h5", "13", "25");
+        assertOneLineError(train(dir.resolve("bad-bins"), day1, longer),
+                "session 'longer' has 25 bins but session 'day1' has 20");
+        assertOneLineError(train(dir.resolve("same-name"), day1, day1), "rename one file");
+        assertFalse(Files.exists(dir.resolve("bad-bins")), "refused before the run directory is made");
+    }
+}

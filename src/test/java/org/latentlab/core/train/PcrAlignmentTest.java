@@ -1,0 +1,188 @@
+package org.latentlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Split;
+import org.latentlab.core.data.SplitData;
+import org.latentlab.core.data.Tensor3;
+
+/**
+ * Principal-component regression must map sessions that observe one latent trajectory through different
+ * neurons into one space: checked on noise-free linear sessions, where the answer is known.
+ */
+class PcrAlignmentTest {
+    private static final int CONDITIONS = 6;
+    private static final int TRIALS_PER_CONDITION = 3;
+    private static final int BINS = 30;
+
+    /** A smooth 3-D latent per condition and bin. */
+    private static double[] latent(int c, int t) {
+        double phase = 2 * Math.PI * c / CONDITIONS;
+        double s = 2 * Math.PI * t / BINS;
+        return new double[] {Math.sin(s + phase), Math.cos(2 * s - phase), Math.sin(0.5 * s + 2 * phase)};
+    }
+
+    /** Session whose channel n reads {@code base_n + w_n . z}; every trial of a condition is identical. */
+    private static Session linearSession(String name, int neurons, long seed, boolean conditions) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] w = new double[neurons][3];
+        double[] base = new double[neurons];
+        for (int n = 0; n < neurons; n++) {
+            base[n] = 2 + r.nextDouble();
+            for (int k = 0; k < 3; k++) {
+                w[n][k] = r.nextDouble() - 0.5;
+            }
+        }
+        int trials = CONDITIONS * TRIALS_PER_CONDITION;
+        Tensor3.Builder b = Tensor3.builder(trials, BINS, neurons);
+        int[] cond = new int[trials];
+        for (int i = 0; i < trials; i++) {
+            cond[i] = i % CONDITIONS;
+            for (int t = 0; t < BINS; t++) {
+                double[] z = latent(cond[i], t);
+                for (int n = 0; n < neurons; n++) {
+                    b.set(i, t, n, (float) (base[n] + w[n][0] * z[0] + w[n][1] * z[1] + w[n][2] * z[2]));
+                }
+            }
+        }
+        Map<Split, SplitData> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null,
+                conditions ? cond : null, null));
+        return new Session(name, 10, 1, splits, List.of(), Map.of());
+    }
+
+    /** The read-in's projection of a session's PSTHs, {@code [rows][D]}. */
+    private static double[][] project(Session s, PcrAlignment.Start st, java.util.Set<Integer> conds) {
+        double[][] x = PcrAlignment.psth(s.split(Split.TRAIN).encod(), s.split(Split.TRAIN).conditionIds(), conds, BINS);
+        double[][] z = PcrAlignment.multiply(x, st.readinW());
+        for (double[] row : z) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] += st.readinB()[k];
+            }
+        }
+        return z;
+    }
+
+    @Test
+    void sessionsOfOneLatentTrajectoryAreReadIntoOneSpace() {
+        List<Session> sessions = List.of(linearSession("a", 9, 1, true), linearSession("b", 14, 2, true));
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 3, false);
+        assertTrue(pcr.aligned());
+        assertEquals(CONDITIONS, pcr.conditions());
+        assertEquals(1.0, pcr.explained(), 1e-9, "three components hold a rank-3 signal");
+        java.util.Set<Integer> conds = PcrAlignment.sharedConditions(sessions);
+        double[][] za = project(sessions.get(0), pcr.sessions().get(0), conds);
+        double[][] zb = project(sessions.get(1), pcr.sessions().get(1), conds);
+        double diff = 0;
+        double norm = 0;
+        double[] var = new double[3];
+        for (int r = 0; r < za.length; r++) {
+            for (int k = 0; k < 3; k++) {
+                diff += (za[r][k] - zb[r][k]) * (za[r][k] - zb[r][k]);
+                norm += za[r][k] * za[r][k];
+                var[k] += za[r][k] * za[r][k] / za.length;
+            }
+        }
+        assertTrue(Math.sqrt(diff / norm) < 0.02, "both sessions land on the same components: " + Math.sqrt(diff / norm));
+        for (int k = 0; k < 3; k++) {
+            // Unit-variance components, shrunk a little by the ridge.
+            assertTrue(var[k] > 0.9 && var[k] <= 1.0 + 1e-9, "component " + k + " variance " + var[k]);
+        }
+    }
+
+    @Test
+    void theReadoutMapsTheSharedSpaceBackToEachSessionsChannels() {
+        List<Session> sessions = List.of(linearSession("a", 9, 3, true), linearSession("b", 5, 4, true));
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 3, false);
+        java.util.Set<Integer> conds = PcrAlignment.sharedConditions(sessions);
+        for (int i = 0; i < 2; i++) {
+            PcrAlignment.Start st = pcr.sessions().get(i);
+            double[][] x = PcrAlignment.psth(sessions.get(i).split(Split.TRAIN).encod(),
+                    sessions.get(i).split(Split.TRAIN).conditionIds(), conds, BINS);
+            double[][] back = PcrAlignment.multiply(project(sessions.get(i), st, conds), st.readoutW());
+            double err = 0;
+            double ss = 0;
+            double[] mu = PcrAlignment.means(x);
+            for (int r = 0; r < x.length; r++) {
+                for (int n = 0; n < mu.length; n++) {
+                    double pred = back[r][n] + st.readoutB()[n];
+                    err += (pred - x[r][n]) * (pred - x[r][n]);
+                    ss += (x[r][n] - mu[n]) * (x[r][n] - mu[n]);
+                }
+            }
+            assertTrue(1 - err / ss > 0.97, "session " + i + " reconstructed with R2 " + (1 - err / ss));
+        }
+    }
+
+    @Test
+    void ridgeSolvesItsNormalEquations() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] x = new double[20][3];
+        double[][] y = new double[20][2];
+        for (int i = 0; i < 20; i++) {
+            for (int k = 0; k < 3; k++) {
+                x[i][k] = r.nextDouble() - 0.5;
+            }
+            y[i][0] = r.nextDouble();
+            y[i][1] = r.nextDouble();
+        }
+        double[][] w = PcrAlignment.ridge(x, y);
+        double[][] xtx = new double[3][3];
+        double trace = 0;
+        for (double[] row : x) {
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    xtx[a][b] += row[a] * row[b];
+                }
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            trace += xtx[a][a];
+        }
+        double alpha = 1e-2 * trace / 3;
+        for (int a = 0; a < 3; a++) {
+            for (int j = 0; j < 2; j++) {
+                double lhs = alpha * w[a][j];
+                double rhs = 0;
+                for (int b = 0; b < 3; b++) {
+                    lhs += xtx[a][b] * w[b][j];
+                }
+                for (int i = 0; i < 20; i++) {
+                    rhs += x[i][a] * y[i][j];
+                }
+                assertEquals(rhs, lhs, 1e-10);
+            }
+        }
+    }
+
+    @Test
+    void withoutSharedConditionsEachSessionStartsFromItsOwnComponentsAndSaysSo() {
+        List<Session> sessions = List.of(linearSession("a", 9, 1, true), linearSession("b", 14, 2, false));
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 3, true);
+        assertFalse(pcr.aligned());
+        assertTrue(pcr.describe().contains("not aligned across sessions"), pcr.describe());
+        assertEquals(9, pcr.sessions().get(0).readinW().length);
+        assertEquals(14, pcr.sessions().get(1).readinW().length);
+        // A log link starts each channel's readout bias at its log mean.
+        assertTrue(pcr.sessions().get(1).readoutB()[0] > Math.log(1.5));
+    }
+
+    @Test
+    void componentsPastTheRankAreZero() {
+        List<Session> sessions = List.of(linearSession("a", 9, 1, true), linearSession("b", 14, 2, true));
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 5, false);
+        double[][] w = pcr.sessions().get(0).readinW();
+        for (double[] row : w) {
+            assertEquals(0, row[3], 1e-12);
+            assertEquals(0, row[4], 1e-12);
+        }
+    }
+}
