@@ -32,6 +32,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "50", paramLabel = "S", description = "Posterior samples with --data.")
     int samples;
 
+    @Option(names = "--session", paramLabel = "NAME",
+            description = "For a multi-session run: the session the data belong to (default: the file's stem).")
+    String sessionName;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of an NWB import's split.")
     long seed;
 
@@ -52,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
         if (data != null) {
             Session session = nwb.load(data, seed);
             try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-                scores = RunInference.infer(run, session, samples, bar).scores();
+                scores = RunInference.infer(run, session, sessionName, samples, bar).scores();
             }
         } else {
             RunDirectory dir = new RunDirectory(run);

@@ -30,6 +30,10 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "50", paramLabel = "S", description = "Posterior samples (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--session", paramLabel = "NAME",
+            description = "For a multi-session run: the session the data belong to (default: the file's stem).")
+    String sessionName;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of an NWB import's split.")
     long seed;
 
@@ -47,7 +51,7 @@ final class InferCommand implements Callable<Integer> {
         Session session = nwb.load(data, seed);
         LfadsInference.Outputs o;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-            o = RunInference.infer(run, session, samples, bar);
+            o = RunInference.infer(run, session, sessionName, samples, bar);
         }
         LfadsOutputFile.write(out, session, o.bySplit());
         PrintWriter w = spec.commandLine().getOut();

@@ -22,15 +22,15 @@ class MultiSessionCommandTest {
 
     @BeforeAll
     static void sessions() {
-        day1 = synth("day1.h5", "11", "20");
-        day2 = synth("day2.h5", "12", "20");
+        day1 = synth("day1.h5", "11", "20", "8");
+        day2 = synth("day2.h5", "12", "20", "10");
     }
 
-    /** 40 trials of 4 shared Lorenz conditions through 8 neurons drawn with {@code neuronSeed}. */
-    private static Path synth(String name, String neuronSeed, String time) {
+    /** 40 trials of 4 shared Lorenz conditions through {@code neurons} neurons drawn with {@code neuronSeed}. */
+    private static Path synth(String name, String neuronSeed, String time, String neurons) {
         Path f = dir.resolve(name);
         Cli.Result r = Cli.run("synth", "lorenz", "--out", f.toString(), "--seed", "1", "--trials", "40", "--time", time,
-                "--set", "conditions=4", "--set", "neurons=8", "--set", "neuron-seed=" + neuronSeed);
+                "--set", "conditions=4", "--set", "neurons=" + neurons, "--set", "neuron-seed=" + neuronSeed);
         assertEquals(0, r.code(), r.err());
         return f;
     }
@@ -60,10 +60,17 @@ class MultiSessionCommandTest {
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("session day2:"), eval.out());
 
-        // Inference on new data needs a single-session model.
-        assertOneLineError(Cli.run("infer", "--run", out.toString(), "--data", day1.toString(), "--out",
-                dir.resolve("x.h5").toString()), "a multi-session run");
-        assertFalse(Files.exists(dir.resolve("x.h5")));
+        // Inference picks the session named like the file, or the one --session names.
+        Path x = dir.resolve("x.h5");
+        Cli.Result inf = Cli.run("infer", "--run", out.toString(), "--data", day2.toString(), "--out", x.toString(),
+                "--samples", "2");
+        assertEquals(0, inf.code(), inf.err());
+        assertTrue(Files.exists(x));
+        assertOneLineError(Cli.run("infer", "--run", out.toString(), "--data", day1.toString(), "--session", "day2",
+                "--out", dir.resolve("y.h5").toString()), "day1: has 8 held-in", "session 'day2' was trained with 10");
+        assertOneLineError(Cli.run("eval", "--run", out.toString(), "--data", day1.toString(), "--session", "day9"),
+                "has no session 'day9' (its sessions: day1, day2)");
+        assertFalse(Files.exists(dir.resolve("y.h5")));
     }
 
     @Test
@@ -76,7 +83,7 @@ class MultiSessionCommandTest {
 
     @Test
     void sessionsThatCannotShareAModelAreRefusedByName() {
-        Path longer = synth("longer.h5", "13", "25");
+        Path longer = synth("longer.h5", "13", "25", "8");
         assertOneLineError(train(dir.resolve("bad-bins"), day1, longer),
                 "session 'longer' has 25 bins but session 'day1' has 20");
         assertOneLineError(train(dir.resolve("same-name"), day1, day1), "rename one file");

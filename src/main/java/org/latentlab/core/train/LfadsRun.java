@@ -68,11 +68,14 @@ public final class LfadsRun {
         for (Session d : sessions) {
             Augment.checkSbtt(d, spec.config().augment());
         }
+        if (sessions.size() > 1) {
+            SessionLayouts.write(dir, spec.data());
+        }
         TorchEngine.prepareThread();
         long started = System.nanoTime();
         try (LfadsSession s = new LfadsSession(spec.data(), spec.config(), 1, spec.seed())) {
-            if (s.readinNote != null) {
-                listener.onMessage(s.readinNote);
+            if (s.readinNote() != null) {
+                listener.onMessage(s.readinNote());
             }
             LfadsTrainer trainer = new LfadsTrainer(spec.data(), spec.config(), spec.seed(), dir, listener, s);
             LfadsTrainer.Outcome outcome = trainer.train();
@@ -101,7 +104,7 @@ public final class LfadsRun {
                     firstOut, sessions.get(0));
             if (sessions.size() > 1) {
                 summary.put("scores_over_sessions", "trial-weighted mean of the sessions' scores");
-                summary.put("readin_init", s.readinNote);
+                summary.put("readin_init", s.readinNote());
                 summary.put("sessions", perSession);
             }
             summary.put("provenance", provenance(spec));

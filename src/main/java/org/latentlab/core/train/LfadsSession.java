@@ -34,36 +34,55 @@ public final class LfadsSession implements AutoCloseable {
     public final Consts consts;
     public final MemberParams params;
     public final LfadsModel model;
-    /** How the read-ins started (several sessions), or null for a single session. */
-    public final String readinNote;
+    private String readinNote;
 
     public LfadsSession(Session data, LfadsConfig cfg, int members, long seed) {
         this(Dataset.of(data), cfg, members, seed);
     }
 
+    /** A model for {@code data}, its readout biases (and several sessions' read-ins) started from the data. */
     public LfadsSession(Dataset data, LfadsConfig cfg, int members, long seed) {
-        checkSessionsAgree(data);
+        this(shapes(data, cfg), cfg, members, seed);
+        List<Session> sessions = data.sessions();
+        for (int i = 0; i < sessions.size(); i++) {
+            if (model.observation(i) instanceof Poisson) {
+                initReadoutBias(sessions.get(i), i);
+            }
+        }
+        readinNote = sessions.size() > 1 ? initReadins(sessions, model.shape().readinDim()) : null;
+    }
+
+    /**
+     * A model of the given session shapes with freshly drawn weights and nothing taken from data: for
+     * loading a checkpoint over.
+     */
+    public LfadsSession(List<LfadsShape> shapes, LfadsConfig cfg, int members, long seed) {
         engine = TorchEngine.get();
         manager = NDManager.newBaseManager(TorchEngine.device());
         consts = new Consts(manager);
         params = new MemberParams(manager, members, seed);
-        List<Session> sessions = data.sessions();
-        boolean multi = sessions.size() > 1;
-        int readin = multi ? cfg.model().multiSessionReadinDim() : 0;
-        List<LfadsShape> shapes = new ArrayList<>();
+        boolean multi = shapes.size() > 1;
         List<Observation> obs = new ArrayList<>();
-        for (int i = 0; i < sessions.size(); i++) {
-            LfadsShape shape = shape(sessions.get(i), cfg.model(), readin);
-            shapes.add(shape);
-            obs.add(observation(cfg.model().reconstruction(), params, shape.recon(), multi ? "zig." + i : "zig"));
+        for (int i = 0; i < shapes.size(); i++) {
+            obs.add(observation(cfg.model().reconstruction(), params, shapes.get(i).recon(), multi ? "zig." + i : "zig"));
         }
         model = new LfadsModel(shapes, obs, cfg.model().trainReadin(), params, consts);
-        for (int i = 0; i < sessions.size(); i++) {
-            if (obs.get(i) instanceof Poisson) {
-                initReadoutBias(sessions.get(i), i);
-            }
+    }
+
+    /** How the read-ins started (several sessions), or null for a single session or a bare model. */
+    public String readinNote() {
+        return readinNote;
+    }
+
+    /** Each session's shape; several sessions get read-ins of the configured width. */
+    public static List<LfadsShape> shapes(Dataset data, LfadsConfig cfg) {
+        checkSessionsAgree(data);
+        int readin = data.sessions().size() > 1 ? cfg.model().multiSessionReadinDim() : 0;
+        List<LfadsShape> shapes = new ArrayList<>();
+        for (Session d : data.sessions()) {
+            shapes.add(shape(d, cfg.model(), readin));
         }
-        readinNote = multi ? initReadins(sessions, readin, obs) : null;
+        return shapes;
     }
 
     public static LfadsShape shape(Session d, ModelConfig m) {
@@ -101,8 +120,11 @@ public final class LfadsSession implements AutoCloseable {
      * Starts every session's read-in (and, for a Poisson readout as wide as the read-in, its readout) from
      * principal-component regression, the same for every member.
      */
-    private String initReadins(List<Session> sessions, int dim, List<Observation> obs) {
-        boolean poisson = obs.stream().allMatch(o -> o instanceof Poisson);
+    private String initReadins(List<Session> sessions, int dim) {
+        boolean poisson = true;
+        for (int i = 0; i < sessions.size(); i++) {
+            poisson &= model.observation(i) instanceof Poisson;
+        }
         PcrAlignment.Result pcr = PcrAlignment.fit(sessions, dim, poisson);
         boolean readouts = poisson && dim == model.shape().facDim();
         for (int i = 0; i < sessions.size(); i++) {

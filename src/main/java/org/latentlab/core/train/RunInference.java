@@ -12,8 +12,19 @@ public final class RunInference {
 
     /** @param samples posterior samples for LFADS (an iLQR-VAE run's outputs are posterior means) */
     public static LfadsInference.Outputs infer(Path runDir, Session data, int samples, Progress progress) {
-        return ModelFamily.ofRun(runDir) == ModelFamily.ILQR_VAE
-                ? IlqrVaeInference.infer(runDir, data, progress)
-                : LfadsInference.infer(runDir, data, samples, progress);
+        return infer(runDir, data, null, samples, progress);
+    }
+
+    /** @param session of a multi-session LFADS run, the session the data belong to (null: named like the file) */
+    public static LfadsInference.Outputs infer(Path runDir, Session data, String session, int samples,
+                                               Progress progress) {
+        if (ModelFamily.ofRun(runDir) == ModelFamily.ILQR_VAE) {
+            if (session != null) {
+                throw new org.latentlab.core.data.DataException("--session " + session + ": " + runDir
+                        + " is a single-session (iLQR-VAE) run");
+            }
+            return IlqrVaeInference.infer(runDir, data, progress);
+        }
+        return LfadsInference.infer(runDir, data, session, samples, progress);
     }
 }

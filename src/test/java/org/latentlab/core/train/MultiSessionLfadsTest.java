@@ -58,7 +58,7 @@ class MultiSessionLfadsTest {
             assertEquals(6, s.model.shape(1).encoderInput(), "read-in width defaults to fac_dim");
             assertFalse(s.params.trainable().containsKey("readin.1.w"), "read-ins are frozen by default");
             assertTrue(s.params.trainable().containsKey("readout.1.w"));
-            assertTrue(s.readinNote.contains("4 shared conditions"), s.readinNote);
+            assertTrue(s.readinNote().contains("4 shared conditions"), s.readinNote());
             readin = s.params.get("readin.1.w").toFloatArray();
             readout = s.params.get("readout.1.w").toFloatArray();
         }
