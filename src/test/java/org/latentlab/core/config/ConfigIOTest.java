@@ -77,7 +77,7 @@ class ConfigIOTest {
         String m = e.getMessage();
         assertTrue(m.startsWith(f + ": unknown key 'model.gen_dm'; did you mean 'model.gen_dim'? (valid: "
                 + "model.ic_enc_dim, model.ci_enc_dim, "), m);
-        assertTrue(m.contains("model.recon_reduce_mean)") && !m.contains("train."), m);
+        assertTrue(m.contains("model.recon_reduce_mean, model.readin_dim, model.train_readin)") && !m.contains("train."), m);
         assertFalse(m.contains("\n"));
 
         Files.writeString(f, "modle:\n  gen_dim: 3\n");

@@ -15,12 +15,12 @@ class ConfigTest {
     void flattenListsEveryKeyInDeclarationOrder() {
         Map<String, String> flat = Config.flatten(LfadsConfig.defaults());
         List<String> keys = new ArrayList<>(flat.keySet());
-        assertEquals(17 + 26 + 6, keys.size());
+        assertEquals(19 + 26 + 6, keys.size());
         assertEquals(List.of("model.ic_enc_dim", "model.ci_enc_dim", "model.ci_lag"), keys.subList(0, 3));
         assertEquals("poisson", flat.get("model.reconstruction"));
         assertEquals("true", flat.get("model.recon_reduce_mean"));
         assertEquals("1.0e-4", flat.get("model.ic_post_var_min"));
-        assertEquals("train.batch_size", keys.get(17));
+        assertEquals("train.batch_size", keys.get(19));
         assertEquals("augment.spike_jitter_width", keys.get(keys.size() - 1));
 
         LfadsConfig zig = Overrides.apply(LfadsConfig.defaults(), List.of("model.reconstruction=zig"));

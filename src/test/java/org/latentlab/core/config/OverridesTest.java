@@ -107,7 +107,7 @@ class OverridesTest {
         m = error("model.gen_dm=128");
         assertTrue(m.startsWith("unknown key 'model.gen_dm' in --set; did you mean 'model.gen_dim'? (valid: "
                 + "model.cell_clip, model.ci_enc_dim, "), m);
-        assertTrue(!m.contains("train.") && m.endsWith("model.recon_reduce_mean, model.reconstruction)"), m);
+        assertTrue(!m.contains("train.") && m.endsWith("model.readin_dim, model.recon_reduce_mean, model.reconstruction, model.train_readin)"), m);
         m = error("trian.lr_init=1");
         assertTrue(m.startsWith("unknown key 'trian.lr_init' in --set; did you mean 'train'? (valid: augment, model, "
                 + "train)"), m);
