@@ -21,8 +21,8 @@ import org.latentlab.core.data.Tensor3;
  *   <li>Per session, the condition-averaged training data (PSTHs, smoothed in time), centred per channel.
  *       Conditions are the condition ids every session shares, so row r of every session is the same
  *       condition and bin.</li>
- *   <li>The top D principal components of all sessions' channels side by side, each scaled to unit
- *       variance: a common low-dimensional space.</li>
+ *   <li>The top D principal components of all sessions' channels side by side, scaled together so the
+ *       first has unit variance: a common low-dimensional space.</li>
  *   <li>Each session's read-in: ridge regression of its channels onto those components (the bias maps the
  *       channel means to zero). Its readout: ridge regression back from the read-in's projection to the
  *       session's recon channels (held-out ones too), on the log-rate scale for Poisson data (linearised
@@ -271,8 +271,11 @@ final class PcrAlignment {
     }
 
     /**
-     * The scores of the top {@code dim} principal components of centred {@code x}, each scaled to unit
-     * variance; components past the data's rank are zero. {@code explained[0]} gets their variance share.
+     * The scores of the top {@code dim} principal components of centred {@code x}, all scaled by one factor
+     * that gives the first unit variance; components past the data's rank are zero. One common factor keeps
+     * the weak (mostly noise) components small: scaling each to unit variance would blow the noise in
+     * single-trial counts up to the size of the signal in the read-in's output. {@code explained[0]} gets
+     * the components' share of the variance.
      */
     static double[][] components(double[][] x, int dim, double[] explained) {
         int n = x[0].length;
@@ -294,6 +297,7 @@ final class PcrAlignment {
                 eig.getEigenvalue(a).getReal()));
         double[][] z = new double[x.length][dim];
         double kept = 0;
+        double scale = 1 / Math.sqrt(Math.max(eig.getEigenvalue(order[0]).getReal(), 1e-300));
         for (int k = 0; k < Math.min(dim, n); k++) {
             double lambda = eig.getEigenvalue(order[k]).getReal();
             if (!(lambda > 1e-12 * Math.max(total, 1e-300))) {
@@ -301,7 +305,6 @@ final class PcrAlignment {
             }
             kept += lambda;
             DMatrixRMaj v = eig.getEigenVector(order[k]);
-            double scale = 1 / Math.sqrt(lambda);
             for (int r = 0; r < x.length; r++) {
                 double s = 0;
                 for (int i = 0; i < n; i++) {
