@@ -2,10 +2,11 @@ package org.latentlab.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
-import org.latentlab.core.data.Checksums;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.pbt.Generation;
@@ -33,13 +34,16 @@ final class PbtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, run.set);
-        Session session = run.load("pbt");
-        o.println("AutoLFADS on " + run.file("pbt") + " (" + session.totalTrials() + " trials, " + session.bins() + " bins, "
-                + session.reconChannels() + " channels): " + cfg.pbt().population() + " members, generations of "
-                + cfg.pbt().epochsPerGeneration() + " epochs, burn-in " + cfg.pbt().burnIn(cfg.train())
-                + " epochs, with " + TorchEngine.describe());
+        Dataset data = run.loadAll();
+        Session first = data.first();
+        o.println("AutoLFADS on " + (data.sessions().size() == 1 ? run.data.get(0) + " (" + first.totalTrials()
+                + " trials, " + first.bins() + " bins, " + first.reconChannels() + " channels)"
+                : data.sessions().size() + " sessions (" + run.data.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")") + ": " + cfg.pbt().population()
+                + " members, generations of " + cfg.pbt().epochsPerGeneration() + " epochs, burn-in "
+                + cfg.pbt().burnIn(cfg.train()) + " epochs, with " + TorchEngine.describe());
         o.flush();
-        PbtRun.Spec runSpec = new PbtRun.Spec(run.file("pbt"), run.sha256(), run.dataOptions(), session, cfg,
+        PbtRun.Spec runSpec = new PbtRun.Spec(run.data, run.sha256(), run.dataOptions(), data, cfg,
                 run.seed, run.out, run.samples, Versions.latentLab());
         PbtRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
@@ -63,8 +67,12 @@ final class PbtCommand implements Callable<Integer> {
         s.get("best_hyperparameters").fields().forEachRemaining(e ->
                 h.append(String.format(" %s=%.3g", e.getKey().substring(e.getKey().indexOf('.') + 1), e.getValue().asDouble())));
         o.println(h);
-        TrainCommand.printScores(o, s.get("scores"));
-        o.println("outputs: " + s.get("output_file").asText() + ", pbt.csv, members/*/metrics.csv");
+        if (TrainCommand.printSessions(o, s)) {
+            o.println("logs: pbt.csv, members/*/metrics.csv");
+        } else {
+            TrainCommand.printScores(o, s.get("scores"));
+            o.println("outputs: " + s.get("output_file").asText() + ", pbt.csv, members/*/metrics.csv");
+        }
     }
 
     private static String r2(JsonNode v) {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 /** What {@code train} and {@code pbt} share: data (with NWB import options), run directory, config, seed. */
 final class RunOptions {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "F",
-            description = {"Dataset (.h5, or .nwb with --align/--window/--bin). train takes several files (one session",
-                "each, e.g. --data day1.h5 day2.h5) and fits one LFADS model with a read-in and readout per session."})
+            description = {"Dataset (.h5, or .nwb with --align/--window/--bin). Several files (one session each, e.g.",
+                "--data day1.h5 day2.h5) are fitted by one LFADS model with a read-in and readout per session."})
     List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directory.")
@@ -47,7 +47,7 @@ final class RunOptions {
     Path file(String what) {
         if (data.size() != 1) {
             throw new DataException(what + " takes one --data file, got " + data.size()
-                    + " (several sessions are fitted together by LFADS train only)");
+                    + " (several sessions are fitted together by LFADS and AutoLFADS only)");
         }
         return data.get(0);
     }

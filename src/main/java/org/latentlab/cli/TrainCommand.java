@@ -90,18 +90,28 @@ final class TrainCommand implements Callable<Integer> {
         o.println("stopped: " + summary.get("stop_reason").asText() + " after " + summary.get("epochs").asInt()
                 + " epochs (" + (best >= 0 ? "best epoch " + best
                 : "ended before the KL/L2 ramps finished, so the last checkpoint was used") + ")");
-        if (summary.has("sessions")) {
-            o.println("scores averaged over the sessions (weighted by their trials):");
+        if (!printSessions(o, summary)) {
             printScores(o, summary.get("scores"));
-            for (JsonNode s : summary.get("sessions")) {
-                o.println("session " + s.get("name").asText() + ":");
-                printScores(o, s.get("scores"));
-                o.println("  outputs: " + s.get("output_file").asText());
-            }
-            return;
+            o.println("outputs: " + summary.get("output_file").asText());
         }
+    }
+
+    /**
+     * A multi-session run's scores: averaged over the sessions, then each session's with its output file.
+     * Returns false (and prints nothing) for a single-session run.
+     */
+    static boolean printSessions(PrintWriter o, JsonNode summary) {
+        if (!summary.has("sessions")) {
+            return false;
+        }
+        o.println("scores averaged over the sessions (weighted by their trials):");
         printScores(o, summary.get("scores"));
-        o.println("outputs: " + summary.get("output_file").asText());
+        for (JsonNode s : summary.get("sessions")) {
+            o.println("session " + s.get("name").asText() + ":");
+            printScores(o, s.get("scores"));
+            o.println("  outputs: " + s.get("output_file").asText());
+        }
+        return true;
     }
 
     /** One line per split: every score the run has for it. */

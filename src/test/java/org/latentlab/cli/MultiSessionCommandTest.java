@@ -74,9 +74,30 @@ class MultiSessionCommandTest {
     }
 
     @Test
-    void whatTakesOneSessionRefusesSeveralInOneLine() {
-        assertOneLineError(Cli.run("pbt", "--data", day1.toString(), day2.toString(), "--out",
-                dir.resolve("pbt").toString()), "pbt takes one --data file, got 2");
+    void pbtTrainsAPopulationOverTheSessionsAndExportsEachSessionOfTheBestMember() {
+        Path out = dir.resolve("pbt");
+        List<String> args = new ArrayList<>(List.of("pbt", "--data", day1.toString(), day2.toString(), "--out",
+                out.toString(), "--samples", "2"));
+        for (String s : List.of("model.gen_dim=8", "model.fac_dim=3", "model.ic_enc_dim=6", "model.ci_enc_dim=6",
+                "model.con_dim=6", "model.ic_dim=4", "model.co_dim=1", "train.batch_size=16", "pbt.population=2",
+                "pbt.epochs_per_generation=1", "pbt.max_generations=2", "pbt.burn_in_epochs=1")) {
+            args.add("--set");
+            args.add(s);
+        }
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("AutoLFADS on 2 sessions"), r.out());
+        assertTrue(r.out().contains("session day1:") && r.out().contains("session day2:"), r.out());
+        assertTrue(Files.exists(out.resolve("lfads_output_day1.h5")));
+        assertTrue(Files.exists(out.resolve("lfads_output_day2.h5")));
+        // The exported best member is an ordinary multi-session run: inference on one session's data works.
+        Cli.Result inf = Cli.run("infer", "--run", out.toString(), "--data", day1.toString(), "--out",
+                dir.resolve("pbt-day1.h5").toString(), "--samples", "2");
+        assertEquals(0, inf.code(), inf.err());
+    }
+
+    @Test
+    void theIlqrVaeRefusesSeveralSessionsInOneLine() {
         assertOneLineError(Cli.run("train", "--data", day1.toString(), day2.toString(), "--out",
                 dir.resolve("ilqr").toString(), "--set", "model=ilqr-vae"), "an iLQR-VAE takes one --data file, got 2");
     }

@@ -1,7 +1,10 @@
 package org.latentlab.core.pbt;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.latentlab.core.config.LfadsConfig;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
@@ -21,31 +24,68 @@ import org.latentlab.core.train.Validator;
  * executor) or a single member (per-member executor). Every random draw is keyed by (run seed, member, epoch,
  * step), never by the member's slot in the batch, so both executors give a member the same data order,
  * augmentations, masks and posterior samples.
+ *
+ * <p>With several sessions every step takes all members' trials from one session (the tensors of a step
+ * have one channel count); the order of the sessions' batches in an epoch is shuffled by a draw shared by
+ * the whole population, and each member validates on every session, averaged with the trial counts.
  */
 final class MemberTrainer implements AutoCloseable {
-    private final Session data;
+    private final Dataset data;
     private final LfadsConfig cfg;
     private final long seed;
     final LfadsSession session;
     final MemberAdamW opt;
     private final TrainStep step;
-    private final Validator validator;
+    private final List<Validator> validators = new ArrayList<>();
 
-    MemberTrainer(Session data, LfadsConfig cfg, int members, long seed) {
+    MemberTrainer(Dataset data, LfadsConfig cfg, int members, long seed) {
         this.data = data;
         this.cfg = cfg;
         this.seed = seed;
         this.session = new LfadsSession(data, cfg, members, seed);
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
         this.step = new TrainStep(session, cfg, opt);
-        this.validator = new Validator(data, cfg, session);
+        for (int i = 0; i < data.sessions().size(); i++) {
+            validators.add(new Validator(data.sessions().get(i), i, cfg, session));
+        }
     }
 
     /** Optimisation steps in one epoch. */
     int batches() {
-        int n = data.split(Split.TRAIN).trials();
-        int batch = Math.min(cfg.train().batchSize(), n);
-        return (n + batch - 1) / batch;
+        int steps = 0;
+        for (Session d : data.sessions()) {
+            int n = d.split(Split.TRAIN).trials();
+            steps += (n + batchSize(n) - 1) / batchSize(n);
+        }
+        return steps;
+    }
+
+    private int batchSize(int trials) {
+        return Math.min(cfg.train().batchSize(), trials);
+    }
+
+    /** Step k of an epoch: batch {@code index} of session {@code session}. */
+    private record Slot(int session, int index) {
+    }
+
+    /** The epoch's steps: each session's batches in order; with several sessions, shuffled population-wide. */
+    private List<Slot> schedule(int epoch) {
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < data.sessions().size(); i++) {
+            int n = data.sessions().get(i).split(Split.TRAIN).trials();
+            for (int b = 0; b * batchSize(n) < n; b++) {
+                slots.add(new Slot(i, b));
+            }
+        }
+        if (data.sessions().size() == 1) {
+            return slots;
+        }
+        int[] order = LfadsTrainer.permutation(slots.size(), PbtRandom.shuffle(seed, -1, epoch));
+        List<Slot> mixed = new ArrayList<>();
+        for (int k : order) {
+            mixed.add(slots.get(k));
+        }
+        return mixed;
     }
 
     /**
@@ -60,28 +100,40 @@ final class MemberTrainer implements AutoCloseable {
                PopulationListener listener) {
         long started = System.nanoTime();
         int k = ids.length;
-        SplitData train = data.split(Split.TRAIN);
-        int batch = Math.min(cfg.train().batchSize(), train.trials());
+        int sessions = data.sessions().size();
         double rampKl = Ramps.weight(epoch, cfg.train().klStartEpoch(), cfg.train().klIncreaseEpoch());
         double rampL2 = Ramps.weight(epoch, cfg.train().l2StartEpoch(), cfg.train().l2IncreaseEpoch());
         double[][] mine = new double[k][];
-        int[][] order = new int[k][];
+        // order[i][j]: member j's shuffle of session i's training trials.
+        int[][][] order = new int[sessions][k][];
         for (int j = 0; j < k; j++) {
             mine[j] = hyper[ids[j]];
-            order[j] = LfadsTrainer.permutation(train.trials(), PbtRandom.shuffle(seed, ids[j], epoch));
+            for (int i = 0; i < sessions; i++) {
+                int n = data.sessions().get(i).split(Split.TRAIN).trials();
+                // Session 0 keeps the single-session stream, so single-session runs reproduce.
+                order[i][j] = LfadsTrainer.permutation(n, i == 0 ? PbtRandom.shuffle(seed, ids[j], epoch)
+                        : PbtRandom.shuffle(seed, ids[j], epoch * 1_009 + i));
+            }
         }
         MemberHyper h = memberHyper(mine);
         float[] decay = column(mine, Hyperparameter.WEIGHT_DECAY);
         double[][] sums = new double[k][6];
-        int batches = batches();
-        for (int b = 0; b < batches; b++) {
-            int lo = b * batch;
+        int trainTrials = 0;
+        for (Session d : data.sessions()) {
+            trainTrials += d.split(Split.TRAIN).trials();
+        }
+        List<Slot> slots = schedule(epoch);
+        for (int b = 0; b < slots.size(); b++) {
+            Slot slot = slots.get(b);
+            SplitData train = data.sessions().get(slot.session()).split(Split.TRAIN);
+            int batch = batchSize(train.trials());
+            int lo = slot.index() * batch;
             int hi = Math.min(train.trials(), lo + batch);
             int[][] rows = new int[k][];
             long[] augmentSeeds = new long[k];
             long[] noiseSeeds = new long[k];
             for (int j = 0; j < k; j++) {
-                rows[j] = Arrays.copyOfRange(order[j], lo, hi);
+                rows[j] = Arrays.copyOfRange(order[slot.session()][j], lo, hi);
                 augmentSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 0);
                 noiseSeeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, b, 1);
             }
@@ -89,7 +141,8 @@ final class MemberTrainer implements AutoCloseable {
                 throw new TrainingStoppedException("stopped during epoch " + epoch
                         + "; the population resumes from its last completed generation");
             }
-            TrainStep.Result r = step.run(train, rows, h, decay, rampKl, rampL2, augmentSeeds, Noise.perMember(noiseSeeds));
+            TrainStep.Result r = step.run(slot.session(), train, rows, h, decay, rampKl, rampL2, augmentSeeds,
+                    Noise.perMember(noiseSeeds));
             for (int j = 0; j < k; j++) {
                 failed[ids[j]] |= !Float.isFinite(r.loss()[j]);
                 float[] terms = {r.loss()[j], r.recon()[j], r.klIc()[j], r.klCo()[j], r.l2()[j], r.gradNorm()[j]};
@@ -99,20 +152,14 @@ final class MemberTrainer implements AutoCloseable {
             }
             onStep.run();
         }
-        Validator.Result[] v = validator.validateAll(h, rampKl, rampL2, vb -> {
-            long[] seeds = new long[k];
-            for (int j = 0; j < k; j++) {
-                seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, vb, 2);
-            }
-            return Noise.perMember(seeds);
-        });
+        Validator.Result[] v = validate(h, rampKl, rampL2, epoch, ids);
         double seconds = (System.nanoTime() - started) / 1e9;
         double alpha = cfg.train().smoothing();
         for (int j = 0; j < k; j++) {
             int m = ids[j];
             double[] t = sums[j];
             for (int i = 0; i < t.length; i++) {
-                t[i] /= train.trials();
+                t[i] /= trainTrials;
             }
             double recon = failed[m] ? Double.NaN : v[j].recon();
             smooth[m] = Double.isNaN(smooth[m]) ? recon : alpha * smooth[m] + (1 - alpha) * recon;
@@ -121,6 +168,40 @@ final class MemberTrainer implements AutoCloseable {
                     v[j].scores().fpBps(), v[j].scores().rateR2(), hyper[m][Hyperparameter.LR_INIT.ordinal()], t[5],
                     seconds));
         }
+    }
+
+    /** Every member's validation, on each session (noise keyed per member and batch), averaged over sessions. */
+    private Validator.Result[] validate(MemberHyper h, double rampKl, double rampL2, int epoch, int[] ids) {
+        int k = ids.length;
+        Validator.Result[][] each = new Validator.Result[validators.size()][];
+        int offset = 0;
+        for (int i = 0; i < validators.size(); i++) {
+            int first = offset;
+            each[i] = validators.get(i).validateAll(h, rampKl, rampL2, vb -> {
+                long[] seeds = new long[k];
+                for (int j = 0; j < k; j++) {
+                    seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, first + vb, 2);
+                }
+                return Noise.perMember(seeds);
+            });
+            offset += 10_000;
+        }
+        if (validators.size() == 1) {
+            return each[0];
+        }
+        int[] trials = new int[validators.size()];
+        for (int i = 0; i < trials.length; i++) {
+            trials[i] = validators.get(i).trials();
+        }
+        Validator.Result[] out = new Validator.Result[k];
+        for (int j = 0; j < k; j++) {
+            Validator.Result[] mine = new Validator.Result[validators.size()];
+            for (int i = 0; i < mine.length; i++) {
+                mine[i] = each[i][j];
+            }
+            out[j] = Validator.pooled(mine, trials);
+        }
+        return out;
     }
 
     /** The members' hyperparameters as the per-member arrays the model takes. */

@@ -16,11 +16,10 @@ import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.Overrides;
 import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.data.AtomicFiles;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.data.Split;
-import org.latentlab.core.model.lfads.LfadsOutputFile;
-import org.latentlab.core.model.lfads.PosteriorOutputs;
 import org.latentlab.core.train.Augment;
 import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.EpochMetrics;
@@ -48,8 +47,25 @@ public final class PbtRun {
     private PbtRun() {
     }
 
-    public record Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+    /**
+     * @param dataFiles the files of the sessions, in order
+     * @param data      one session, or several fitted together (a read-in and readout each)
+     */
+    public record Spec(List<Path> dataFiles, String dataSha256, Map<String, String> dataOptions, Dataset data,
                        AutoLfadsConfig config, long seed, Path out, int samples, String version) {
+
+        public Spec {
+            dataFiles = List.copyOf(dataFiles);
+            if (dataFiles.size() != data.sessions().size()) {
+                throw new IllegalArgumentException(dataFiles.size() + " files for " + data.sessions().size() + " sessions");
+            }
+        }
+
+        /** A single-session run. */
+        public Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
+                    AutoLfadsConfig config, long seed, Path out, int samples, String version) {
+            this(List.of(dataFile), dataSha256, dataOptions, Dataset.of(session), config, seed, out, samples, version);
+        }
     }
 
     public record Result(RunDirectory.Status status, Path summary) {
@@ -63,14 +79,15 @@ public final class PbtRun {
     static PopulationExecutor executor(Spec s) {
         AutoLfadsConfig c = s.config();
         return switch (c.pbt().executor()) {
-            case VECTORISED -> new VectorisedExecutor(s.session(), c.lfads(), c.pbt().population(), s.seed());
-            case PER_MEMBER -> new PerMemberExecutor(s.session(), c.lfads(), c.pbt().population(), s.seed());
+            case VECTORISED -> new VectorisedExecutor(s.data(), c.lfads(), c.pbt().population(), s.seed());
+            case PER_MEMBER -> new PerMemberExecutor(s.data(), c.lfads(), c.pbt().population(), s.seed());
         };
     }
 
     /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */
     static Result run(Spec spec, PopulationListener listener, Progress sampling,
                       java.util.function.Function<Spec, PopulationExecutor> executors) {
+        LfadsSession.checkSessionsAgree(spec.data()); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         identity.put("command", "pbt");
@@ -78,7 +95,7 @@ public final class PbtRun {
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
-        Augment.checkSbtt(spec.session(), spec.config().augment());
+        LfadsRun.prepareSessions(dir, spec.data(), spec.config().augment());
         TorchEngine.prepareThread();
         long started = System.nanoTime();
         AutoLfadsConfig c = spec.config();
@@ -259,7 +276,7 @@ public final class PbtRun {
     private static void writeMember(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
                                     int samples, String status, long started) {
         LfadsConfig cfg = memberConfig(spec.config().lfads(), pop.hyper[best]);
-        Session data = spec.session();
+        Dataset data = spec.data();
         int epochs = pop.generation * spec.config().pbt().epochsPerGeneration();
         try (LfadsSession one = new LfadsSession(data, cfg, 1, spec.seed())) {
             one.params.setMemberValues(0, ex.memberWeights(best));
@@ -268,9 +285,8 @@ public final class PbtRun {
                     new Checkpoint.State(epochs - 1, pop.metric[best], epochs - 1, pop.smooth[best], 0,
                             new double[] {pop.hyper[best][Hyperparameter.LR_INIT.ordinal()]}, pop.elapsedSeconds, 0));
             AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
-            Map<Split, PosteriorOutputs> outputs = LfadsRun.sampleAll(one, data, samples, Progress.NONE);
-            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(data));
-            LfadsOutputFile.write(outFile, data, outputs);
+            LfadsRun.Outputs written = LfadsRun.writeOutputs(one, data, spec.dataFiles(), dir.path(), samples,
+                    Progress.NONE);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("status", status);
             summary.put("stop_reason", pop.stopReason == null ? "still training" : pop.stopReason);
@@ -286,10 +302,11 @@ public final class PbtRun {
             summary.put("checkpoint_used", dir.path().relativize(dir.bestCheckpoint()).toString());
             summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
             summary.put("training_seconds", pop.elapsedSeconds);
-            summary.put("scores", LfadsRun.scores(data, outputs, one));
-            summary.put("output_file", outFile.getFileName().toString());
-            summary.put("validated_on", data.has(Split.VALID) ? "valid" : "train (no valid split)");
-            summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
+            summary.put("scores", written.scores());
+            summary.put("output_file", written.firstFile().getFileName().toString());
+            summary.put("validated_on", data.first().has(Split.VALID) ? "valid" : "train (no valid split)");
+            written.describeSessions(summary, one.readinNote());
+            summary.put("provenance", LfadsRun.provenance(spec.dataFiles(), spec.dataSha256(), spec.dataOptions(),
                     spec.seed(), spec.config(), spec.version(), samples));
             dir.writeJson(dir.summary(), summary);
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
-import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.train.LfadsSession;
 import org.latentlab.core.train.MemberAdamW;
 
@@ -20,7 +20,7 @@ public final class PerMemberExecutor implements PopulationExecutor {
     private final PopulationStore store;
     private final MemberTrainer worker;
 
-    public PerMemberExecutor(Session data, LfadsConfig cfg, int members, long seed) {
+    public PerMemberExecutor(Dataset data, LfadsConfig cfg, int members, long seed) {
         this.stored = new LfadsSession(data, cfg, members, seed);
         this.store = new PopulationStore(stored.params, new MemberAdamW(stored.params, cfg.train().adamEpsilon()));
         this.worker = new MemberTrainer(data, cfg, 1, seed);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
-import org.latentlab.core.data.Session;
+import org.latentlab.core.data.Dataset;
 
 /**
  * The whole population as one LFADS model with a member axis of size P: one batched step trains every
@@ -16,7 +16,7 @@ public final class VectorisedExecutor implements PopulationExecutor {
     private final PopulationStore store;
     private final int[] all;
 
-    public VectorisedExecutor(Session data, LfadsConfig cfg, int members, long seed) {
+    public VectorisedExecutor(Dataset data, LfadsConfig cfg, int members, long seed) {
         this.trainer = new MemberTrainer(data, cfg, members, seed);
         this.store = new PopulationStore(trainer.session.params, trainer.opt);
         this.all = new int[members];

@@ -65,12 +65,7 @@ public final class LfadsRun {
             return new Result(status, dir.summary());
         }
         List<Session> sessions = spec.data().sessions();
-        for (Session d : sessions) {
-            Augment.checkSbtt(d, spec.config().augment());
-        }
-        if (sessions.size() > 1) {
-            SessionLayouts.write(dir, spec.data());
-        }
+        prepareSessions(dir, spec.data(), spec.config().augment());
         TorchEngine.prepareThread();
         long started = System.nanoTime();
         try (LfadsSession s = new LfadsSession(spec.data(), spec.config(), 1, spec.seed())) {
@@ -82,35 +77,68 @@ public final class LfadsRun {
             listener.onMessage(outcome.stopReason());
             Path ckpt = Files.exists(dir.bestCheckpoint()) ? dir.bestCheckpoint() : dir.lastCheckpoint();
             Checkpoint.load(ckpt, s.params, new MemberAdamW(s.params, spec.config().train().adamEpsilon()));
-            List<Map<String, Map<String, Double>>> scores = new ArrayList<>();
-            List<Map<String, Object>> perSession = new ArrayList<>();
-            Path firstOut = null;
-            for (int i = 0; i < sessions.size(); i++) {
-                Session d = sessions.get(i);
-                Map<Split, PosteriorOutputs> outputs = sampleAll(s, i, d, spec.samples(), sampling);
-                Path outFile = dir.path().resolve(LfadsOutputFile.fileName(d));
-                LfadsOutputFile.write(outFile, d, outputs);
-                scores.add(scores(d, outputs, s, i));
-                firstOut = firstOut == null ? outFile : firstOut;
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", d.name());
-                entry.put("data_file", spec.dataFiles().get(i).toAbsolutePath().toString());
-                entry.put("output_file", outFile.getFileName().toString());
-                entry.put("scores", scores.get(i));
-                perSession.add(entry);
-            }
+            Outputs written = writeOutputs(s, spec.data(), spec.dataFiles(), dir.path(), spec.samples(), sampling);
             Map<String, Object> summary = finishedSummary(dir, outcome.stopReason(), outcome.epochs(), outcome.bestEpoch(),
-                    ckpt, started, sessions.size() == 1 ? scores.get(0) : pooledScores(sessions, scores), outcome.last(),
-                    firstOut, sessions.get(0));
-            if (sessions.size() > 1) {
-                summary.put("scores_over_sessions", "trial-weighted mean of the sessions' scores");
-                summary.put("readin_init", s.readinNote());
-                summary.put("sessions", perSession);
-            }
+                    ckpt, started, written.scores(), outcome.last(), written.firstFile(), sessions.get(0));
+            written.describeSessions(summary, s.readinNote());
             summary.put("provenance", provenance(spec));
             dir.writeJson(dir.summary(), summary);
         }
         return new Result(status, dir.summary());
+    }
+
+    /** Checks every session against the augmentations and, for several, records their layouts in the run. */
+    public static void prepareSessions(RunDirectory dir, Dataset data, org.latentlab.core.config.AugmentConfig a) {
+        for (Session d : data.sessions()) {
+            Augment.checkSbtt(d, a);
+        }
+        if (data.sessions().size() > 1) {
+            SessionLayouts.write(dir, data);
+        }
+    }
+
+    /**
+     * What {@link #writeOutputs} wrote.
+     *
+     * @param scores    per split, the scores (several sessions: averaged with their trial counts as weights)
+     * @param sessions  per session: name, data file, output file, scores
+     * @param firstFile the first session's output file
+     */
+    public record Outputs(Map<String, Map<String, Double>> scores, List<Map<String, Object>> sessions, Path firstFile) {
+        /** Adds the per-session entries to a multi-session run's summary (nothing for one session). */
+        public void describeSessions(Map<String, Object> summary, String readinNote) {
+            if (sessions.size() > 1) {
+                summary.put("scores_over_sessions", "trial-weighted mean of the sessions' scores");
+                if (readinNote != null) {
+                    summary.put("readin_init", readinNote);
+                }
+                summary.put("sessions", sessions);
+            }
+        }
+    }
+
+    /** Samples every session's posteriors and writes {@code lfads_output_<session>.h5} into {@code dir}. */
+    public static Outputs writeOutputs(LfadsSession s, Dataset data, List<Path> files, Path dir, int samples,
+                                       Progress sampling) {
+        List<Session> sessions = data.sessions();
+        List<Map<String, Map<String, Double>>> scores = new ArrayList<>();
+        List<Map<String, Object>> perSession = new ArrayList<>();
+        Path firstOut = null;
+        for (int i = 0; i < sessions.size(); i++) {
+            Session d = sessions.get(i);
+            Map<Split, PosteriorOutputs> outputs = sampleAll(s, i, d, samples, sampling);
+            Path outFile = dir.resolve(LfadsOutputFile.fileName(d));
+            LfadsOutputFile.write(outFile, d, outputs);
+            scores.add(scores(d, outputs, s, i));
+            firstOut = firstOut == null ? outFile : firstOut;
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", d.name());
+            entry.put("data_file", files.get(i).toAbsolutePath().toString());
+            entry.put("output_file", outFile.getFileName().toString());
+            entry.put("scores", scores.get(i));
+            perSession.add(entry);
+        }
+        return new Outputs(sessions.size() == 1 ? scores.get(0) : pooledScores(sessions, scores), perSession, firstOut);
     }
 
     /** Per split and score, the sessions' scores averaged with their trial counts in that split as weights. */
@@ -211,10 +239,16 @@ public final class LfadsRun {
     }
 
     static Map<String, Object> provenance(Spec spec) {
-        Map<String, Object> p = provenance(spec.dataFiles().get(0), spec.dataSha256(), spec.dataOptions(), spec.seed(),
-                spec.config(), spec.version(), spec.samples());
-        if (spec.dataFiles().size() > 1) {
-            p.put("data_file", spec.dataFiles().stream().map(f -> f.toAbsolutePath().toString()).toList());
+        return provenance(spec.dataFiles(), spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config(),
+                spec.version(), spec.samples());
+    }
+
+    /** As {@link #provenance(Path, String, Map, long, Record, String, int)}; several files are listed in order. */
+    public static Map<String, Object> provenance(List<Path> dataFiles, String dataSha256, Map<String, String> dataOptions,
+                                                 long seed, Record config, String version, int samples) {
+        Map<String, Object> p = provenance(dataFiles.get(0), dataSha256, dataOptions, seed, config, version, samples);
+        if (dataFiles.size() > 1) {
+            p.put("data_file", dataFiles.stream().map(f -> f.toAbsolutePath().toString()).toList());
         }
         return p;
     }

@@ -44,12 +44,12 @@ public final class Validator {
     }
 
     /** Trials this validator scores. */
-    int trials() {
+    public int trials() {
         return split.trials();
     }
 
     /** Several sessions' results as one: every term and score averaged with the sessions' trial counts as weights. */
-    static Result pooled(Result[] perSession, int[] trials) {
+    public static Result pooled(Result[] perSession, int[] trials) {
         double total = 0;
         double loss = 0;
         double recon = 0;

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.Overrides;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.TestSessions;
 import org.latentlab.core.train.EpochMetrics;
@@ -22,11 +24,19 @@ import org.latentlab.core.train.EpochMetrics;
 class ExecutorEquivalenceTest {
     private static final int MEMBERS = 3;
 
-    @Test
-    void perMemberTrainingMatchesTheVectorisedPopulation() {
+    /** One session, and two (the second a copy under another name) sharing the model. */
+    static List<Dataset> datasets() {
+        Session s = TestSessions.full();
+        Session copy = new Session("copy", s.binSizeMs(), s.conversionFactor(), s.splits(), s.channelNames(),
+                s.attributes());
+        return List.of(Dataset.of(s), new Dataset(List.of(s, copy)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void perMemberTrainingMatchesTheVectorisedPopulation(Dataset data) {
         AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(), new ArrayList<>(PbtRunTest.TINY));
         LfadsConfig cfg = c.lfads();
-        Session data = TestSessions.full();
         double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), cfg, 5).hyper;
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
