@@ -112,7 +112,7 @@ public final class IlqrVaeSession implements AutoCloseable {
      * {mean, variance} of each channel over the first {@code bins} bins of every trial, NaN (unobserved)
      * entries left out; NaN for a channel with no observed entry.
      */
-    private static double[][] moments(Tensor3 t, int bins) {
+    static double[][] moments(Tensor3 t, int bins) {
         int n = t.channels();
         double[] mean = new double[n];
         double[] var = new double[n];
