@@ -54,11 +54,27 @@ public final class RunReport {
         }
         h.append("</p>\n");
         JsonNode prov = summary.path("provenance");
-        h.append("<p>data ").append(esc(prov.path("data_file").asText())).append(" (sha256 ")
+        JsonNode files = prov.path("data_file");
+        List<String> names = new ArrayList<>();
+        if (files.isArray()) {
+            files.forEach(f -> names.add(f.asText()));
+        } else {
+            names.add(files.asText());
+        }
+        h.append("<p>data ").append(esc(String.join(", ", names))).append(" (sha256 ")
                 .append(esc(prov.path("data_sha256").asText())).append("), seed ").append(prov.path("seed").asLong())
                 .append(", ").append(esc(prov.path("versions").path("engine").asText())).append(", LatentLab ")
                 .append(esc(prov.path("versions").path("latentlab").asText())).append("</p>\n");
-        h.append("<h2>Scores</h2>\n").append(scores(summary.path("scores")));
+        if (summary.has("sessions")) {
+            h.append("<h2>Scores averaged over the sessions (weighted by their trials)</h2>\n")
+                    .append(scores(summary.path("scores")));
+            for (JsonNode session : summary.path("sessions")) {
+                h.append("<h3>Session ").append(esc(session.path("name").asText())).append("</h3>\n")
+                        .append(scores(session.path("scores")));
+            }
+        } else {
+            h.append("<h2>Scores</h2>\n").append(scores(summary.path("scores")));
+        }
         h.append("<h2>Training</h2>\n");
         List<List<EpochMetrics>> members = new ArrayList<>();
         if (pbt) {

@@ -46,7 +46,7 @@ class MultiSessionCommandTest {
     }
 
     @Test
-    void trainFitsTheSessionsTogetherAndWritesEachOnesOutputs() {
+    void trainFitsTheSessionsTogetherAndWritesEachOnesOutputs() throws Exception {
         Path out = dir.resolve("run");
         Cli.Result r = train(out, day1, day2);
         assertEquals(0, r.code(), r.err());
@@ -59,6 +59,10 @@ class MultiSessionCommandTest {
         Cli.Result eval = Cli.run("eval", "--run", out.toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("session day2:"), eval.out());
+        Cli.Result report = Cli.run("report", "--run", out.toString());
+        assertEquals(0, report.code(), report.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<h3>Session day2</h3>") && html.contains("day1.h5, ") && html.contains("day2.h5"));
 
         // Inference picks the session named like the file, or the one --session names.
         Path x = dir.resolve("x.h5");
