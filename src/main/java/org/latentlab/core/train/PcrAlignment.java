@@ -26,7 +26,8 @@ import org.latentlab.core.data.Tensor3;
  *   <li>Each session's read-in: ridge regression of its channels onto those components (the bias maps the
  *       channel means to zero). Its readout: ridge regression back from the read-in's projection to the
  *       session's recon channels (held-out ones too), on the log-rate scale for Poisson data (linearised
- *       around each channel's mean), so every session's readout starts from the same factor space.</li>
+ *       around each channel's mean), so every session's readout starts from the same factor space. The
+ *       readout reads the projection with every component at unit variance, the factors' scale.</li>
  * </ol>
  * Without shared condition ids there is no row correspondence between sessions: each read-in then starts
  * from its own session's principal components (per-trial smoothed data), which are not aligned across
@@ -131,7 +132,10 @@ final class PcrAlignment {
                 b[k] -= mu[n] * w[n][k];
             }
         }
-        double[][] z = multiply(centred(encod, mu), w);
+        // The readout is fitted from the projection with every component at unit variance, the scale of the
+        // factors it will read: fitted on the read-in's own scale, its weights for the weak components would
+        // be large, and factors of ordinary size would start at absurd rates (tried: first loss 6e9).
+        double[][] z = standardised(multiply(centred(encod, mu), w));
         double[] nu = means(recon);
         double[][] y = centred(recon, nu);
         double[] bias = new double[nu.length];
@@ -146,6 +150,24 @@ final class PcrAlignment {
             }
         }
         return new Start(w, b, ridge(z, y), bias);
+    }
+
+    /** Columns scaled to unit variance (about zero: the projections are centred); all-zero columns stay zero. */
+    static double[][] standardised(double[][] z) {
+        int d = z[0].length;
+        double[] sd = new double[d];
+        for (double[] row : z) {
+            for (int k = 0; k < d; k++) {
+                sd[k] += row[k] * row[k] / z.length;
+            }
+        }
+        double[][] out = new double[z.length][d];
+        for (int r = 0; r < z.length; r++) {
+            for (int k = 0; k < d; k++) {
+                out[r][k] = sd[k] > 0 ? z[r][k] / Math.sqrt(sd[k]) : 0;
+            }
+        }
+        return out;
     }
 
     /** Condition ids present in the training split of every session (empty if any lacks them). */

@@ -61,6 +61,12 @@ class MultiSessionLfadsTest {
             assertTrue(s.readinNote().contains("4 shared conditions"), s.readinNote());
             readin = s.params.get("readin.1.w").toFloatArray();
             readout = s.params.get("readout.1.w").toFloatArray();
+            // The readouts start at sensible rates: before any training, no session is scored far below the
+            // null model of each channel's mean rate.
+            for (int i = 0; i < 2; i++) {
+                Validator.Result v = new Validator(data.sessions().get(i), i, cfg, s).validate(hyper(cfg), 0, 0);
+                assertTrue(v.scores().bps() > -0.5, "session " + i + " starts at " + v.scores().bps() + " bits/spike");
+            }
         }
         Path out = dir.resolve("run");
         LfadsRun.Spec spec = new LfadsRun.Spec(List.of(dir.resolve("a.h5"), dir.resolve("b.h5")), "sha", Map.of(), data,

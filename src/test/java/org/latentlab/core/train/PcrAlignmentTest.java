@@ -106,7 +106,8 @@ class PcrAlignmentTest {
             PcrAlignment.Start st = pcr.sessions().get(i);
             double[][] x = PcrAlignment.psth(sessions.get(i).split(Split.TRAIN).encod(),
                     sessions.get(i).split(Split.TRAIN).conditionIds(), conds, BINS);
-            double[][] back = PcrAlignment.multiply(project(sessions.get(i), st, conds), st.readoutW());
+            double[][] back = PcrAlignment.multiply(PcrAlignment.standardised(project(sessions.get(i), st, conds)),
+                    st.readoutW());
             double err = 0;
             double ss = 0;
             double[] mu = PcrAlignment.means(x);
