@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -55,6 +56,20 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Raster · train trial 2", rasterTitle(robot));
         assertTrue(robot.lookup("#trial-info").queryAs(Label.class).getText().startsWith("trial 2 of 320 in train"));
+
+        // Another session of the experiment joins the shown one; the list shows it and Remove takes it out.
+        Path copy = Files.copy(SAMPLE, dir.resolve("lorenz-day2.h5"));
+        robot.interact(() -> vm.data().addSession(copy));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.data().moreFiles().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Path> more = robot.lookup("#more-sessions").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(List.of(copy), more.getItems());
+        assertTrue(robot.lookup("#remove-session").queryButton().isDisabled(), "nothing selected yet");
+        robot.interact(() -> more.getSelectionModel().select(0));
+        robot.clickOn("#remove-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(more.getItems().isEmpty());
 
         Path bad = Files.writeString(dir.resolve("notes.h5"), "not an HDF5 file");
         robot.interact(() -> vm.open(bad));

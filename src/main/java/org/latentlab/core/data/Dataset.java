@@ -27,6 +27,29 @@ public record Dataset(List<Session> sessions) {
         return new Dataset(List.of(session));
     }
 
+    /**
+     * Refuses sessions that cannot share one model: they must agree on bins, forward bins and external
+     * inputs (their channels may differ, each session having its own read-in and readout).
+     */
+    public void checkSessionsAgree() {
+        Session first = first();
+        for (Session s : sessions) {
+            String what = null;
+            if (s.bins() != first.bins()) {
+                what = s.bins() + " bins but session '" + first.name() + "' has " + first.bins();
+            } else if (s.forwardBins() != first.forwardBins()) {
+                what = s.forwardBins() + " forward bins but session '" + first.name() + "' has " + first.forwardBins();
+            } else if (s.extInputChannels() != first.extInputChannels()) {
+                what = s.extInputChannels() + " external-input channels but session '" + first.name() + "' has "
+                        + first.extInputChannels();
+            }
+            if (what != null) {
+                throw new DataException("session '" + s.name() + "' has " + what
+                        + " (the sessions of one model must share bins, forward bins and external inputs)");
+            }
+        }
+    }
+
     /** The first (for single-session data, the only) session. */
     public Session first() {
         return sessions.get(0);

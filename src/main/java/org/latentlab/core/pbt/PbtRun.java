@@ -87,7 +87,7 @@ public final class PbtRun {
     /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */
     static Result run(Spec spec, PopulationListener listener, Progress sampling,
                       java.util.function.Function<Spec, PopulationExecutor> executors) {
-        LfadsSession.checkSessionsAgree(spec.data()); // before the run directory is claimed
+        spec.data().checkSessionsAgree(); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         identity.put("command", "pbt");

@@ -58,7 +58,7 @@ public final class LfadsRun {
     }
 
     public static Result run(Spec spec, TrainingListener listener, Progress sampling) {
-        LfadsSession.checkSessionsAgree(spec.data()); // before the run directory is claimed
+        spec.data().checkSessionsAgree(); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
         RunDirectory.Status status = dir.prepare(identity(spec), ConfigIO.toYaml(spec.config()));
         if (status == RunDirectory.Status.FINISHED) {

@@ -2,12 +2,11 @@ package org.latentlab.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelConfig;
 import org.latentlab.core.config.Reconstruction;
-import java.util.ArrayList;
-import java.util.List;
-import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
@@ -76,7 +75,7 @@ public final class LfadsSession implements AutoCloseable {
 
     /** Each session's shape; several sessions get read-ins of the configured width. */
     public static List<LfadsShape> shapes(Dataset data, LfadsConfig cfg) {
-        checkSessionsAgree(data);
+        data.checkSessionsAgree();
         int readin = data.sessions().size() > 1 ? cfg.model().multiSessionReadinDim() : 0;
         List<LfadsShape> shapes = new ArrayList<>();
         for (Session d : data.sessions()) {
@@ -94,26 +93,6 @@ public final class LfadsSession implements AutoCloseable {
                 d.extInputChannels(), m.icEncDim(), m.ciEncDim(), m.ciLag(), m.conDim(), m.coDim(), m.icDim(),
                 m.genDim(), m.facDim(), m.icEncSeqLen(), (float) m.cellClip(), m.icPostVarMin(), m.icPriorVar(),
                 m.coPriorTau(), m.coPriorNvar(), readinDim);
-    }
-
-    /** Sessions of one model must share their bins, forward bins and external inputs (channels may differ). */
-    public static void checkSessionsAgree(Dataset data) {
-        Session first = data.first();
-        for (Session s : data.sessions()) {
-            String what = null;
-            if (s.bins() != first.bins()) {
-                what = s.bins() + " bins but session '" + first.name() + "' has " + first.bins();
-            } else if (s.forwardBins() != first.forwardBins()) {
-                what = s.forwardBins() + " forward bins but session '" + first.name() + "' has " + first.forwardBins();
-            } else if (s.extInputChannels() != first.extInputChannels()) {
-                what = s.extInputChannels() + " external-input channels but session '" + first.name() + "' has "
-                        + first.extInputChannels();
-            }
-            if (what != null) {
-                throw new DataException("session '" + s.name() + "' has " + what
-                        + " (the sessions of one model must share bins, forward bins and external inputs)");
-            }
-        }
     }
 
     /**

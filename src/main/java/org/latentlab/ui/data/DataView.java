@@ -8,8 +8,12 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -17,10 +21,12 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 import org.latentlab.core.data.Split;
@@ -73,7 +79,8 @@ public final class DataView extends BorderPane {
         summaryGrid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
         Label showHeading = new Label("Show");
         showHeading.getStyleClass().add("heading");
-        VBox box = new VBox(8, heading, file, summaryGrid, new Separator(), showHeading, choosers());
+        VBox box = new VBox(8, heading, file, summaryGrid, new Separator(), showHeading, choosers(), new Separator(),
+                sessions());
         box.setPadding(new Insets(12));
         return box;
     }
@@ -145,6 +152,49 @@ public final class DataView extends BorderPane {
     }
 
 
+
+    /**
+     * More recordings of the same experiment beside the shown one: LFADS and AutoLFADS fit them together,
+     * each through its own read-in and readout.
+     */
+    private Node sessions() {
+        Label heading = new Label("More sessions");
+        heading.getStyleClass().add("heading");
+        Label about = hint("Recordings of the same experiment through other neurons (same bins): LFADS and "
+                + "AutoLFADS fit them with the shown file, a read-in and readout each.");
+        about.setWrapText(true);
+        ListView<Path> list = new ListView<>(vm.moreFiles());
+        list.setId("more-sessions");
+        list.setPrefHeight(90);
+        list.setPlaceholder(hint("none: one session"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : String.valueOf(p.getFileName()));
+            }
+        });
+        Button add = new Button("Add session…");
+        add.setId("add-session");
+        add.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Add a session (LFADS-style HDF5)");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("LFADS-style HDF5 (*.h5, *.hdf5)", "*.h5",
+                    "*.hdf5"));
+            java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.addSession(f.toPath());
+            }
+        });
+        Button remove = new Button("Remove");
+        remove.setId("remove-session");
+        remove.disableProperty().bind(list.getSelectionModel().selectedIndexProperty().lessThan(0));
+        remove.setOnAction(e -> vm.removeSession(list.getSelectionModel().getSelectedIndex()));
+        HBox buttons = new HBox(8, add, remove);
+        VBox box = new VBox(6, heading, about, list, buttons);
+        box.disableProperty().bind(vm.sessionProperty().isNull().or(vm.busyProperty()));
+        return box;
+    }
 
     private Node charts() {
         GridPane g = new GridPane();

@@ -2,6 +2,8 @@ package org.latentlab.ui.data;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.DataFiles;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.DatasetSummary;
 import org.latentlab.core.data.LfadsH5Reader;
 import org.latentlab.core.data.Session;
@@ -46,6 +49,10 @@ public final class DataViewModel {
     private final ObservableList<SummaryRows.Row> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final ReadOnlyObjectWrapper<double[]> channelRates = new ReadOnlyObjectWrapper<>(this, "channelRates");
     private final DataSelection selection;
+    /** Sessions added beside the one shown (several recordings fitted by one LFADS model), with their files. */
+    private final List<Session> moreSessions = new ArrayList<>();
+    private final ObservableList<Path> moreFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> moreFilesView = FXCollections.unmodifiableObservableList(moreFiles);
     private Consumer<Path> onLoaded = p -> { };
     private long openRequest;
 
@@ -107,6 +114,79 @@ public final class DataViewModel {
         }, t -> failed(request, path, t));
     }
 
+    /**
+     * Adds an LFADS-style file as another session beside the one shown: LFADS and AutoLFADS then fit them
+     * together (a read-in and readout per session). The file must share the shown file's bins, forward
+     * bins and external inputs, and its stem must differ from every session's.
+     */
+    public void addSession(Path path) {
+        Session shown = session.get();
+        if (shown == null) {
+            error.set("Open a recording first: added sessions join the one shown.");
+            return;
+        }
+        if (DataFiles.isNwb(path)) {
+            error.set(path + ": import the NWB file into an LFADS-style file first (Open it, or latentlab import), "
+                    + "then add that file as a session");
+            return;
+        }
+        long request = openRequest; // opening another file drops this result
+        List<Session> before = new ArrayList<>();
+        before.add(shown);
+        before.addAll(moreSessions);
+        start("Adding " + path.getFileName() + " …");
+        exec.run(() -> {
+            Session added = LfadsH5Reader.read(path);
+            try {
+                List<Session> all = new ArrayList<>(before);
+                all.add(added);
+                new Dataset(all).checkSessionsAgree();
+            } catch (DataException e) {
+                throw new DataException(path + ": " + e.getMessage());
+            }
+            return added;
+        }, added -> {
+            if (request != openRequest) {
+                return;
+            }
+            finish();
+            moreSessions.add(added);
+            moreFiles.add(path);
+        }, t -> failed(request, path, t));
+    }
+
+    /** Removes the added session at {@code index} (of {@link #moreFiles()}). */
+    public void removeSession(int index) {
+        if (index >= 0 && index < moreFiles.size()) {
+            moreSessions.remove(index);
+            moreFiles.remove(index);
+        }
+    }
+
+    /** The files of the sessions added beside the shown one, in order. */
+    public ObservableList<Path> moreFiles() {
+        return moreFilesView;
+    }
+
+    /** What a run fits: the shown session, then the added ones; null when nothing is open. */
+    public Dataset dataset() {
+        if (session.get() == null) {
+            return null;
+        }
+        List<Session> all = new ArrayList<>();
+        all.add(session.get());
+        all.addAll(moreSessions);
+        return new Dataset(all);
+    }
+
+    /** The files of {@link #dataset()}'s sessions, in order. */
+    public List<Path> dataFiles() {
+        List<Path> files = new ArrayList<>();
+        files.add(file.get());
+        files.addAll(moreFiles);
+        return files;
+    }
+
     /** Closes the import form without importing; the data shown before stays. */
     public void cancelImport() {
         nwbImport.set(null);
@@ -155,6 +235,8 @@ public final class DataViewModel {
     private void show(Path path, Loaded loaded, NwbImportOptions options) {
         finish();
         importOptions = options;
+        moreSessions.clear();
+        moreFiles.clear();
         Session s = loaded.session();
         session.set(s);
         file.set(path);

@@ -2,7 +2,9 @@ package org.latentlab.ui.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,6 +33,7 @@ import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.Checksums;
 import org.latentlab.core.data.DataException;
+import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.nwb.NwbImportOptions;
 import org.latentlab.core.pbt.Generation;
@@ -145,8 +148,14 @@ public final class RunViewModel {
             status.set(e.getMessage());
             return null;
         }
+        Dataset dataset = data.dataset();
+        if (kind == ModelKind.ILQR_VAE && dataset.sessions().size() > 1) {
+            status.set("The iLQR-VAE fits one session: remove the added sessions on the Data screen, or choose LFADS.");
+            return null;
+        }
         NwbImportOptions nwb = data.importOptions();
-        job = new Job(session, file, nwb, cfg, seed.get(), out, new RunEvents(kind == ModelKind.AUTOLFADS));
+        job = new Job(dataset, data.dataFiles(), nwb, cfg, seed.get(), out,
+                new RunEvents(kind == ModelKind.AUTOLFADS));
         return job;
     }
 
@@ -162,7 +171,8 @@ public final class RunViewModel {
         remaining.set("");
         running.set(true);
         startedNanos = System.nanoTime();
-        status.set("Training " + j.what() + " on " + j.file.getFileName()
+        status.set("Training " + j.what() + " on " + j.files.get(0).getFileName()
+                + (j.files.size() > 1 ? " and " + (j.files.size() - 1) + " more sessions" : "")
                 + " into " + j.out + " …");
         revision.set(revision.get() + 1);
     }
@@ -311,17 +321,18 @@ public final class RunViewModel {
 
     /** One run to do: built on the FX thread from the form, executed by the background service. */
     public static final class Job implements Callable<Path> {
-        private final Session session;
-        private final Path file;
+        private final Dataset data;
+        private final List<Path> files;
         private final NwbImportOptions nwb;
         private final Record config;
         private final long seed;
         private final Path out;
         private final RunEvents events;
 
-        Job(Session session, Path file, NwbImportOptions nwb, Record config, long seed, Path out, RunEvents events) {
-            this.session = session;
-            this.file = file;
+        Job(Dataset data, List<Path> files, NwbImportOptions nwb, Record config, long seed, Path out,
+            RunEvents events) {
+            this.data = data;
+            this.files = List.copyOf(files);
             this.nwb = nwb;
             this.config = config;
             this.seed = seed;
@@ -338,21 +349,28 @@ public final class RunViewModel {
         /** Trains, or resumes, and writes the outputs; returns the run directory. */
         @Override
         public Path call() throws Exception {
-            String sha = Checksums.sha256(file);
+            String sha = Checksums.sha256(files);
             Map<String, String> options = new LinkedHashMap<>();
             if (nwb != null) {
                 options.put("nwb_import", nwb.toString());
             }
+            if (files.size() > 1) { // as the command line records several files
+                List<String> each = new ArrayList<>();
+                for (Path f : files) {
+                    each.add(f.getFileName() + " " + Checksums.sha256(f));
+                }
+                options.put("sessions", String.join(", ", each));
+            }
             Files.createDirectories(out.toAbsolutePath().getParent());
             String version = version();
             if (config instanceof AutoLfadsConfig c) {
-                PbtRun.run(new PbtRun.Spec(file, sha, options, session, c, seed, out, 50, version), events,
+                PbtRun.run(new PbtRun.Spec(files, sha, options, data, c, seed, out, 50, version), events,
                         Progress.NONE);
             } else if (config instanceof IlqrVaeConfig c) {
-                IlqrVaeRun.run(new IlqrVaeRun.Spec(file, sha, options, session, c, seed, out, version), events,
-                        Progress.NONE);
+                IlqrVaeRun.run(new IlqrVaeRun.Spec(files.get(0), sha, options, data.first(), c, seed, out, version),
+                        events, Progress.NONE);
             } else {
-                LfadsRun.run(new LfadsRun.Spec(file, sha, options, session, (LfadsConfig) config, seed, out, 50,
+                LfadsRun.run(new LfadsRun.Spec(files, sha, options, data, (LfadsConfig) config, seed, out, 50,
                         version), events, Progress.NONE);
             }
             return out;

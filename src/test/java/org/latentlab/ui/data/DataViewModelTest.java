@@ -29,6 +29,38 @@ class DataViewModelTest {
     private final DataViewModel vm = new DataViewModel(UiExecutors.direct());
 
     @Test
+    void sessionsAreAddedBesideTheShownFileCheckedAndClearedByTheNextOpen() throws Exception {
+        vm.addSession(SAMPLE);
+        assertTrue(vm.errorProperty().get().startsWith("Open a recording first"), vm.errorProperty().get());
+        vm.clearError();
+        vm.open(SAMPLE);
+        Path copy = dir.resolve("lorenz-b.h5");
+        Files.copy(SAMPLE, copy);
+        vm.addSession(copy);
+        assertNull(vm.errorProperty().get());
+        assertEquals(List.of(copy), vm.moreFiles());
+        assertEquals(List.of("lorenz", "lorenz-b"), vm.dataset().sessions().stream().map(s -> s.name()).toList());
+        assertEquals(List.of(SAMPLE, copy), vm.dataFiles());
+
+        // The same stem twice cannot name two sessions; other bins cannot share the model.
+        vm.addSession(SAMPLE);
+        assertTrue(vm.errorProperty().get().contains("two sessions are named 'lorenz'"), vm.errorProperty().get());
+        Path shorter = dir.resolve("short.h5");
+        org.latentlab.core.data.Session s = org.latentlab.core.data.TestSessions.full();
+        org.latentlab.core.data.LfadsH5Writer.write(s, shorter);
+        vm.addSession(shorter);
+        assertTrue(vm.errorProperty().get().startsWith(shorter + ": session 'short' has 10 bins but session 'lorenz' "
+                + "has 100"), vm.errorProperty().get());
+        assertEquals(List.of(copy), vm.moreFiles(), "refused files are not added");
+
+        vm.removeSession(0);
+        assertTrue(vm.moreFiles().isEmpty());
+        vm.addSession(copy);
+        vm.open(SAMPLE);
+        assertTrue(vm.moreFiles().isEmpty(), "opening a file starts a new set of sessions");
+    }
+
+    @Test
     void theSampleFileFillsTheSummaryAndThePlots() {
         List<Path> loaded = new ArrayList<>();
         vm.setOnLoaded(loaded::add);

@@ -170,6 +170,34 @@ class RunViewModelTest {
     }
 
     @Test
+    void addedSessionsAreFittedTogetherByLfadsAndRefusedByTheIlqrVae() throws Exception {
+        Path other = dir.resolve("other.h5");
+        cli("synth", "lorenz", "--out", other.toString(), "--trials", "24", "--time", "15",
+                "--set", "conditions=3", "--set", "neurons=9", "--set", "neuron-seed=5");
+        dataVm.open(data);
+        dataVm.addSession(other);
+        assertNull(dataVm.errorProperty().get());
+        config.kindProperty().set(ConfigViewModel.ModelKind.ILQR_VAE);
+        assertNull(vm.newJob());
+        assertTrue(vm.statusProperty().get().contains("The iLQR-VAE fits one session"), vm.statusProperty().get());
+
+        config.kindProperty().set(ConfigViewModel.ModelKind.LFADS);
+        vm.outDirProperty().set(dir.resolve("two").toString());
+        set(config, TINY);
+        set(config, List.of("train.max_epochs=2"));
+        RunViewModel.Job job = vm.newJob();
+        assertNotNull(job, vm.statusProperty().get());
+        vm.started(job);
+        assertTrue(vm.statusProperty().get().contains("on tiny.h5 and 1 more sessions"), vm.statusProperty().get());
+        Path out = job.call();
+        vm.succeeded(out);
+        assertTrue(Files.exists(out.resolve("lfads_output_tiny.h5")));
+        assertTrue(Files.exists(out.resolve("lfads_output_other.h5")));
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(2, summary.path("sessions").size());
+    }
+
+    @Test
     void badFormsGiveAReasonAndNoJob() {
         assertNull(vm.newJob());
         assertTrue(vm.statusProperty().get().contains("Open a recording"), vm.statusProperty().get());
