@@ -17,8 +17,13 @@ import org.latentlab.core.model.nn.Dropout;
  * of passes (and the memory of each) stays bounded whatever the sample count.
  */
 public final class PosteriorSampler {
-    /** At most this many rows (trials x samples) in one pass. */
-    static final int MAX_ROWS = 1024;
+    /**
+     * At most this many rows (trials x samples) in one pass. Every intermediate of a pass lives until the pass
+     * ends, so the pass size sets the memory: on the Lorenz sample (400 trials x 50 samples) a whole
+     * {@code train} peaked at 6.4 GB resident with 1024 rows, 1.8 GB with 256 and 1.2 GB with 128; sampling
+     * took about 29, 15 and 22 s.
+     */
+    static final int MAX_ROWS = 256;
 
     private PosteriorSampler() {
     }
