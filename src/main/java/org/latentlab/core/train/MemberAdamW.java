@@ -55,6 +55,16 @@ public final class MemberAdamW {
      * loss) are left exactly as they were: weights, moments and step count.
      */
     public float[] step(float[] lr, float[] weightDecay, double maxGradNorm, boolean[] update) {
+        return step(lr, weightDecay, maxGradNorm, update, name -> false);
+    }
+
+    /**
+     * As {@link #step(float[], float[], double, boolean[])}, leaving the parameters {@code idle} names exactly as
+     * they are (no moment update, no weight decay): another session's read-in and readout, which the step's
+     * batch did not touch. Adam would otherwise keep moving them on their old momentum.
+     */
+    public float[] step(float[] lr, float[] weightDecay, double maxGradNorm, boolean[] update,
+                        java.util.function.Predicate<String> idle) {
         int members = params.members();
         NDManager nd = params.manager();
         boolean partial = false;
@@ -64,7 +74,13 @@ public final class MemberAdamW {
         try (NDManager s = nd.newSubManager()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             NDArray sq = s.zeros(new Shape(members));
-            for (Map.Entry<String, NDArray> e : params.trainable().entrySet()) {
+            Map<String, NDArray> active = new LinkedHashMap<>();
+            params.trainable().forEach((k, p) -> {
+                if (!idle.test(k)) {
+                    active.put(k, p);
+                }
+            });
+            for (Map.Entry<String, NDArray> e : active.entrySet()) {
                 NDArray g = e.getValue().getGradient();
                 g.attach(s);
                 grads.put(e.getKey(), g);
@@ -91,7 +107,7 @@ public final class MemberAdamW {
                 bc2[k] = (float) Math.sqrt(1 - Math.pow(beta2, steps[k]));
                 decay[k] = 1f - lr[k] * weightDecay[k];
             }
-            for (Map.Entry<String, NDArray> e : params.trainable().entrySet()) {
+            for (Map.Entry<String, NDArray> e : active.entrySet()) {
                 String name = e.getKey();
                 NDArray p = e.getValue();
                 int rank = p.getShape().dimension();

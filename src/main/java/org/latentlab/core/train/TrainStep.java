@@ -58,7 +58,8 @@ public final class TrainStep {
                 gc.backward(terms.total().sum());
             }
             float[] loss = terms.total().toFloatArray();
-            float[] norms = opt.step(h.lr(), weightDecay, cfg.train().maxGradNorm(), finite(loss));
+            float[] norms = opt.step(h.lr(), weightDecay, cfg.train().maxGradNorm(), finite(loss),
+                    name -> s.model.belongsToOtherSession(name, session));
             return new Result(loss, terms.recon().toFloatArray(), terms.klIc().toFloatArray(),
                     terms.klCo().toFloatArray(), terms.l2().toFloatArray(), norms);
         }

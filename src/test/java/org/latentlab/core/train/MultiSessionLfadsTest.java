@@ -63,6 +63,7 @@ class MultiSessionLfadsTest {
             readout = s.params.get("readout.1.w").toFloatArray();
             // The readouts start at sensible rates: before any training, no session is scored far below the
             // null model of each channel's mean rate.
+            s.engine.setRandomSeed(7); // validation samples the posteriors
             for (int i = 0; i < 2; i++) {
                 Validator.Result v = new Validator(data.sessions().get(i), i, cfg, s).validate(hyper(cfg), 0, 0);
                 assertTrue(v.scores().bps() > -0.5, "session " + i + " starts at " + v.scores().bps() + " bits/spike");
@@ -146,6 +147,33 @@ class MultiSessionLfadsTest {
             step.run(0, data.sessions().get(0).split(Split.TRAIN), rows, hyper(cfg), new float[] {0f}, 1, 1,
                     new long[] {1}, org.latentlab.core.model.nn.Noise.ENGINE);
             assertFalse(Arrays.equals(before, s.params.get("readin.0.w").toFloatArray()));
+        }
+    }
+
+    @Test
+    void aStepOnOneSessionLeavesTheOtherSessionsReadinsAndReadoutsAlone() {
+        Dataset data = new Dataset(List.of(session("a", 8, 11, 20), session("b", 12, 12, 20)));
+        LfadsConfig cfg = config("model.train_readin=true");
+        try (LfadsSession s = new LfadsSession(data, cfg, 1, 1)) {
+            MemberAdamW opt = new MemberAdamW(s.params, 1e-8);
+            TrainStep step = new TrainStep(s, cfg, opt);
+            int[][] rows = {{0, 1, 2, 3, 4, 5, 6, 7}};
+            float[] decay = {0.1f}; // weight decay would shrink every parameter it reached
+            step.run(1, data.sessions().get(1).split(Split.TRAIN), rows, hyper(cfg), decay, 1, 1, new long[] {1},
+                    org.latentlab.core.model.nn.Noise.ENGINE);
+            float[] readout = s.params.get("readout.1.w").toFloatArray();
+            float[] readin = s.params.get("readin.1.w").toFloatArray();
+            float[] shared = s.params.get("generator.w_hh").toFloatArray();
+            // Session 1's parameters now carry Adam momentum; steps on session 0 must not move them.
+            for (int k = 0; k < 3; k++) {
+                step.run(0, data.sessions().get(0).split(Split.TRAIN), rows, hyper(cfg), decay, 1, 1, new long[] {k},
+                        org.latentlab.core.model.nn.Noise.ENGINE);
+            }
+            assertArrayEquals(readout, s.params.get("readout.1.w").toFloatArray());
+            assertArrayEquals(readin, s.params.get("readin.1.w").toFloatArray());
+            assertFalse(Arrays.equals(shared, s.params.get("generator.w_hh").toFloatArray()), "shared weights train");
+            assertTrue(s.model.belongsToOtherSession("readout.1.b", 0) && !s.model.belongsToOtherSession("readout.0.b", 0)
+                    && !s.model.belongsToOtherSession("generator.w_hh", 0));
         }
     }
 

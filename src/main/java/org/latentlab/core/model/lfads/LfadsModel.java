@@ -127,6 +127,24 @@ public final class LfadsModel {
         return sessions.size() == 1 ? "readout." + part : "readout." + i + "." + part;
     }
 
+    /**
+     * Whether tensor {@code name} belongs to a session other than {@code session} (its read-in, readout or
+     * observation parameters): a batch of {@code session} leaves it out of the graph, and the optimizer must
+     * leave it alone.
+     */
+    public boolean belongsToOtherSession(String name, int session) {
+        if (sessions.size() == 1) {
+            return false;
+        }
+        for (String prefix : new String[] {"readin.", "readout.", "zig."}) {
+            if (name.startsWith(prefix)) {
+                int dot = name.indexOf('.', prefix.length());
+                return dot > 0 && !name.substring(prefix.length(), dot).equals(Integer.toString(session));
+            }
+        }
+        return false;
+    }
+
     /** The first (for single-session models, the only) session's shape. */
     public LfadsShape shape() {
         return s;
