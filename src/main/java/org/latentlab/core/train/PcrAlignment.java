@@ -25,8 +25,9 @@ import org.latentlab.core.data.Tensor3;
  *       first has unit variance: a common low-dimensional space.</li>
  *   <li>Each session's read-in: ridge regression of its channels onto those components (the bias maps the
  *       channel means to zero). Its readout: ridge regression back from the read-in's projection to the
- *       session's recon channels (held-out ones too), on the log-rate scale for Poisson data (linearised
- *       around each channel's mean), so every session's readout starts from the same factor space. The
+ *       session's recon channels (held-out ones too), on the log-rate scale for Poisson data (the log of
+ *       each PSTH over its mean, softened and bounded), so every session's readout starts from the same
+ *       factor space. The
  *       readout reads the projection with every component at unit variance, the factors' scale.</li>
  * </ol>
  * Without shared condition ids there is no row correspondence between sessions: each read-in then starts
@@ -36,6 +37,8 @@ import org.latentlab.core.data.Tensor3;
 final class PcrAlignment {
     /** Gaussian smoothing of the PSTHs, in bins. */
     private static final double SMOOTH_SD_BINS = 2;
+    /** Bound on a Poisson readout's starting log-rate deviation from the channel mean (a factor of 20). */
+    private static final double LOG_RATIO_BOUND = 3;
     /** Ridge penalty relative to the mean per-channel energy of the regressors (scale-free). */
     private static final double RIDGE = 1e-2;
 
@@ -143,9 +146,12 @@ final class PcrAlignment {
             double m = Math.max(nu[n], 1e-3);
             bias[n] = logLink ? Math.log(m) : nu[n];
             if (logLink) {
-                // exp(log m + d) ~ m (1 + d): a count deviation of y is a log-rate deviation of y / m.
-                for (double[] row : y) {
-                    row[n] /= m;
+                // The log-rate deviation itself, log(psth / mean), softened and bounded: a linearised y / m
+                // has no bound, and a low-rate channel tuned to one condition of C would start near C - 1.
+                double eps = 0.1 * m;
+                for (int r = 0; r < y.length; r++) {
+                    double ratio = Math.log((Math.max(recon[r][n], 0) + eps) / (nu[n] + eps));
+                    y[r][n] = Math.max(-LOG_RATIO_BOUND, Math.min(LOG_RATIO_BOUND, ratio));
                 }
             }
         }

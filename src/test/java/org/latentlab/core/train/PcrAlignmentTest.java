@@ -122,6 +122,48 @@ class PcrAlignmentTest {
         }
     }
 
+    /** Channel n fires at {@code peak} in condition n % 20 and at {@code base} otherwise: sparse tuning. */
+    private static Session tunedSession(String name, int neurons, double base, double peak) {
+        int conditions = 20;
+        int trials = conditions * TRIALS_PER_CONDITION;
+        Tensor3.Builder b = Tensor3.builder(trials, BINS, neurons);
+        int[] cond = new int[trials];
+        for (int i = 0; i < trials; i++) {
+            cond[i] = i % conditions;
+            for (int t = 0; t < BINS; t++) {
+                for (int n = 0; n < neurons; n++) {
+                    b.set(i, t, n, (float) (n % conditions == cond[i] ? peak : base));
+                }
+            }
+        }
+        Map<Split, SplitData> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null, cond, null));
+        return new Session(name, 10, 1, splits, List.of(), Map.of());
+    }
+
+    @Test
+    void aPoissonReadoutStartsNearTheRatesOfSparselyTunedLowRateChannels() {
+        List<Session> sessions = List.of(tunedSession("a", 12, 0.01, 1), tunedSession("b", 18, 0.01, 1));
+        PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 20, true);
+        java.util.Set<Integer> conds = PcrAlignment.sharedConditions(sessions);
+        for (int i = 0; i < 2; i++) {
+            PcrAlignment.Start st = pcr.sessions().get(i);
+            double[][] x = PcrAlignment.psth(sessions.get(i).split(Split.TRAIN).encod(),
+                    sessions.get(i).split(Split.TRAIN).conditionIds(), conds, BINS);
+            double[][] logRate = PcrAlignment.multiply(PcrAlignment.standardised(project(sessions.get(i), st, conds)),
+                    st.readoutW());
+            double worst = 0;
+            for (int r = 0; r < x.length; r++) {
+                for (int n = 0; n < x[0].length; n++) {
+                    double pred = Math.exp(logRate[r][n] + st.readoutB()[n]);
+                    worst = Math.max(worst, Math.abs(Math.log(pred / x[r][n])));
+                }
+            }
+            // Linearising exp around the mean started such channels at rates off by a factor of 1e19.
+            assertTrue(worst < Math.log(30), "session " + i + ": a rate off by a factor of " + Math.exp(worst));
+        }
+    }
+
     @Test
     void ridgeSolvesItsNormalEquations() {
         SplittableRandom r = new SplittableRandom(5);
