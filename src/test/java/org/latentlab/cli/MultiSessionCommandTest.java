@@ -84,13 +84,17 @@ class MultiSessionCommandTest {
                 out.toString(), "--samples", "2"));
         for (String s : List.of("model.gen_dim=8", "model.fac_dim=3", "model.ic_enc_dim=6", "model.ci_enc_dim=6",
                 "model.con_dim=6", "model.ic_dim=4", "model.co_dim=1", "train.batch_size=16", "pbt.population=2",
-                "pbt.epochs_per_generation=1", "pbt.max_generations=2", "pbt.burn_in_epochs=1")) {
+                "pbt.epochs_per_generation=1", "pbt.max_generations=2", "pbt.burn_in_epochs=1", "pbt.live_samples=2")) {
             args.add("--set");
             args.add(s);
         }
         Cli.Result r = Cli.run(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("AutoLFADS on 2 sessions"), r.out());
+        // The live copy of the best member is a multi-session run of its own.
+        Cli.Result live = Cli.run("infer", "--run", out.resolve("live").toString(), "--data", day2.toString(), "--out",
+                dir.resolve("live-day2.h5").toString(), "--samples", "2");
+        assertEquals(0, live.code(), live.err());
         assertTrue(r.out().contains("session day1:") && r.out().contains("session day2:"), r.out());
         assertTrue(Files.exists(out.resolve("lfads_output_day1.h5")));
         assertTrue(Files.exists(out.resolve("lfads_output_day2.h5")));

@@ -28,8 +28,8 @@ public record Dataset(List<Session> sessions) {
     }
 
     /**
-     * Refuses sessions that cannot share one model: they must agree on bins, forward bins and external
-     * inputs (their channels may differ, each session having its own read-in and readout).
+     * Refuses sessions that cannot share one model: they must agree on bins, bin size (where both files give
+     * it), forward bins and external inputs (their channels may differ: each has its own read-in and readout).
      */
     public void checkSessionsAgree() {
         Session first = first();
@@ -39,13 +39,17 @@ public record Dataset(List<Session> sessions) {
                 what = s.bins() + " bins but session '" + first.name() + "' has " + first.bins();
             } else if (s.forwardBins() != first.forwardBins()) {
                 what = s.forwardBins() + " forward bins but session '" + first.name() + "' has " + first.forwardBins();
+            } else if (!Double.isNaN(s.binSizeMs()) && !Double.isNaN(first.binSizeMs())
+                    && s.binSizeMs() != first.binSizeMs()) {
+                what = "bins of " + s.binSizeMs() + " ms but session '" + first.name() + "' has bins of "
+                        + first.binSizeMs() + " ms";
             } else if (s.extInputChannels() != first.extInputChannels()) {
                 what = s.extInputChannels() + " external-input channels but session '" + first.name() + "' has "
                         + first.extInputChannels();
             }
             if (what != null) {
                 throw new DataException("session '" + s.name() + "' has " + what
-                        + " (the sessions of one model must share bins, forward bins and external inputs)");
+                        + " (the sessions of one model must share bins, bin size, forward bins and external inputs)");
             }
         }
     }

@@ -25,6 +25,7 @@ import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.LfadsSession;
+import org.latentlab.core.train.SessionLayouts;
 import org.latentlab.core.train.MemberAdamW;
 import org.latentlab.core.train.RunDirectory;
 import org.latentlab.core.train.TrainingDivergedException;
@@ -87,7 +88,7 @@ public final class PbtRun {
     /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */
     static Result run(Spec spec, PopulationListener listener, Progress sampling,
                       java.util.function.Function<Spec, PopulationExecutor> executors) {
-        spec.data().checkSessionsAgree(); // before the run directory is claimed
+        LfadsRun.checkData(spec.data(), spec.config().augment()); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         identity.put("command", "pbt");
@@ -95,7 +96,7 @@ public final class PbtRun {
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
-        LfadsRun.prepareSessions(dir, spec.data(), spec.config().augment());
+        SessionLayouts.write(dir, spec.data());
         TorchEngine.prepareThread();
         long started = System.nanoTime();
         AutoLfadsConfig c = spec.config();
@@ -285,6 +286,7 @@ public final class PbtRun {
                     new Checkpoint.State(epochs - 1, pop.metric[best], epochs - 1, pop.smooth[best], 0,
                             new double[] {pop.hyper[best][Hyperparameter.LR_INIT.ordinal()]}, pop.elapsedSeconds, 0));
             AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
+            SessionLayouts.write(dir, data); // so infer rebuilds a multi-session member (live/ too)
             LfadsRun.Outputs written = LfadsRun.writeOutputs(one, data, spec.dataFiles(), dir.path(), samples,
                     Progress.NONE);
             Map<String, Object> summary = new LinkedHashMap<>();

@@ -58,14 +58,14 @@ public final class LfadsRun {
     }
 
     public static Result run(Spec spec, TrainingListener listener, Progress sampling) {
-        spec.data().checkSessionsAgree(); // before the run directory is claimed
+        checkData(spec.data(), spec.config().augment()); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
         RunDirectory.Status status = dir.prepare(identity(spec), ConfigIO.toYaml(spec.config()));
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
         List<Session> sessions = spec.data().sessions();
-        prepareSessions(dir, spec.data(), spec.config().augment());
+        SessionLayouts.write(dir, spec.data());
         TorchEngine.prepareThread();
         long started = System.nanoTime();
         try (LfadsSession s = new LfadsSession(spec.data(), spec.config(), 1, spec.seed())) {
@@ -87,13 +87,14 @@ public final class LfadsRun {
         return new Result(status, dir.summary());
     }
 
-    /** Checks every session against the augmentations and, for several, records their layouts in the run. */
-    public static void prepareSessions(RunDirectory dir, Dataset data, org.latentlab.core.config.AugmentConfig a) {
+    /**
+     * Refuses data that cannot be trained, before a run directory is claimed: sessions that cannot share a
+     * model, and NaN samples with SBTT off.
+     */
+    public static void checkData(Dataset data, org.latentlab.core.config.AugmentConfig a) {
+        data.checkSessionsAgree();
         for (Session d : data.sessions()) {
             Augment.checkSbtt(d, a);
-        }
-        if (data.sessions().size() > 1) {
-            SessionLayouts.write(dir, data);
         }
     }
 

@@ -30,7 +30,11 @@ public final class SessionLayouts {
     private SessionLayouts() {
     }
 
-    static void write(RunDirectory dir, Dataset data) {
+    /** Writes the layouts of a multi-session dataset into a run directory (nothing for a single session). */
+    public static void write(RunDirectory dir, Dataset data) {
+        if (data.sessions().size() < 2) {
+            return;
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Session s : data.sessions()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -188,6 +188,13 @@ class MultiSessionLfadsTest {
         Dataset data = new Dataset(List.of(session("a", 8, 11, 20), session("b", 12, 12, 25)));
         DataException e = assertThrows(DataException.class, () -> new LfadsSession(data, config(), 1, 1));
         assertEquals("session 'b' has 25 bins but session 'a' has 20 (the sessions of one model must share bins, "
-                + "forward bins and external inputs)", e.getMessage());
+                + "bin size, forward bins and external inputs)", e.getMessage());
+        Session fine = session("c", 12, 13, 20);
+        Session coarse = new Session("d", 20, fine.conversionFactor(), fine.splits(), fine.channelNames(),
+                fine.attributes());
+        e = assertThrows(DataException.class,
+                () -> new Dataset(List.of(session("a", 8, 11, 20), coarse)).checkSessionsAgree());
+        assertTrue(e.getMessage().startsWith("session 'd' has bins of 20.0 ms but session 'a' has bins of 10.0 ms"),
+                e.getMessage());
     }
 }
