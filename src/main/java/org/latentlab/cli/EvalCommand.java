@@ -53,6 +53,9 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Map<String, Double>> scores;
         com.fasterxml.jackson.databind.JsonNode sessions = null;
+        if (sessionName != null && data == null) {
+            throw new DataException("--session applies with --data (without it, eval prints every session's scores)");
+        }
         if (data != null) {
             Session session = nwb.load(data, seed);
             try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {

@@ -111,8 +111,7 @@ final class MemberTrainer implements AutoCloseable {
             for (int i = 0; i < sessions; i++) {
                 int n = data.sessions().get(i).split(Split.TRAIN).trials();
                 // Session 0 keeps the single-session stream, so single-session runs reproduce.
-                order[i][j] = LfadsTrainer.permutation(n, i == 0 ? PbtRandom.shuffle(seed, ids[j], epoch)
-                        : PbtRandom.shuffle(seed, ids[j], epoch * 1_009 + i));
+                order[i][j] = LfadsTrainer.permutation(n, PbtRandom.shuffle(seed, ids[j], epoch, i));
             }
         }
         MemberHyper h = memberHyper(mine);
@@ -174,17 +173,15 @@ final class MemberTrainer implements AutoCloseable {
     private Validator.Result[] validate(MemberHyper h, double rampKl, double rampL2, int epoch, int[] ids) {
         int k = ids.length;
         Validator.Result[][] each = new Validator.Result[validators.size()][];
-        int offset = 0;
         for (int i = 0; i < validators.size(); i++) {
-            int first = offset;
+            int kind = i == 0 ? 2 : 1000 + i; // session 0 keeps the single-session validation stream
             each[i] = validators.get(i).validateAll(h, rampKl, rampL2, vb -> {
                 long[] seeds = new long[k];
                 for (int j = 0; j < k; j++) {
-                    seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, first + vb, 2);
+                    seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, vb, kind);
                 }
                 return Noise.perMember(seeds);
             });
-            offset += 10_000;
         }
         if (validators.size() == 1) {
             return each[0];

@@ -17,6 +17,11 @@ final class PbtRandom {
         return of(seed, 1, m, epoch);
     }
 
+    /** Member {@code m}'s shuffle of session {@code session}'s training trials (session 0: {@link #shuffle}). */
+    static SplittableRandom shuffle(long seed, int m, int epoch, int session) {
+        return session == 0 ? shuffle(seed, m, epoch) : of(seed, 100 + session, m, epoch);
+    }
+
     /**
      * The seed of one kind of draw ({@code 0} augmentation, {@code 1} training noise, {@code 2} validation
      * noise) of member {@code m} in step {@code step} of an epoch.

@@ -142,7 +142,10 @@ public final class LfadsRun {
         return new Outputs(sessions.size() == 1 ? scores.get(0) : pooledScores(sessions, scores), perSession, firstOut);
     }
 
-    /** Per split and score, the sessions' scores averaged with their trial counts in that split as weights. */
+    /**
+     * Per split and score, the sessions' scores averaged with their trial counts in that split as weights,
+     * over the sessions that have the score.
+     */
     static Map<String, Map<String, Double>> pooledScores(List<Session> sessions,
                                                          List<Map<String, Map<String, Double>>> scores) {
         Map<String, Map<String, Double>> sum = new LinkedHashMap<>();
@@ -152,15 +155,17 @@ public final class LfadsRun {
             scores.get(i).forEach((split, metrics) -> {
                 double w = d.split(Split.valueOf(split.toUpperCase(java.util.Locale.ROOT))).trials();
                 metrics.forEach((k, v) -> {
-                    sum.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, w * v, Double::sum);
-                    weight.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, w, Double::sum);
+                    // A score a session lacks (NaN) is averaged over the sessions that have it.
+                    boolean has = v != null && !Double.isNaN(v);
+                    sum.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, has ? w * v : 0, Double::sum);
+                    weight.computeIfAbsent(split, x -> new LinkedHashMap<>()).merge(k, has ? w : 0, Double::sum);
                 });
             });
         }
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         sum.forEach((split, metrics) -> {
             Map<String, Double> m = new LinkedHashMap<>();
-            metrics.forEach((k, v) -> m.put(k, v / weight.get(split).get(k)));
+            metrics.forEach((k, v) -> m.put(k, weight.get(split).get(k) > 0 ? v / weight.get(split).get(k) : Double.NaN));
             out.put(split, m);
         });
         return out;

@@ -61,11 +61,18 @@ public final class Validator {
             SplitScores sc = perSession[i].scores();
             scores[i] = new double[] {sc.bps(), sc.coBps(), sc.fpBps(), sc.rateR2()};
         }
+        // A score some sessions lack (no held-out channels, no truth) is averaged over those that have it.
         double[] mean = new double[4];
         for (int k = 0; k < 4; k++) {
+            double sum = 0;
+            double weight = 0;
             for (int i = 0; i < perSession.length; i++) {
-                mean[k] += scores[i][k] * trials[i] / total;
+                if (!Double.isNaN(scores[i][k])) {
+                    sum += scores[i][k] * trials[i];
+                    weight += trials[i];
+                }
             }
+            mean[k] = weight > 0 ? sum / weight : Double.NaN;
         }
         return new Result(loss / total, recon / total, new SplitScores(mean[0], mean[1], mean[2], mean[3]));
     }

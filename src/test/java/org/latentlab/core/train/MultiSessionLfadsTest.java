@@ -177,6 +177,19 @@ class MultiSessionLfadsTest {
         }
     }
 
+    @Test
+    void pooledScoresWeighSessionsByTrialsAndSkipTheScoresASessionLacks() {
+        Validator.Result a = new Validator.Result(1.0, 0.5, new SplitScores(0.2, Double.NaN, Double.NaN, 0.9));
+        Validator.Result b = new Validator.Result(4.0, 2.0, new SplitScores(0.5, 0.1, Double.NaN, 0.6));
+        Validator.Result p = Validator.pooled(new Validator.Result[] {a, b}, new int[] {10, 30});
+        assertEquals((1.0 * 10 + 4.0 * 30) / 40, p.loss(), 1e-12);
+        assertEquals((0.5 * 10 + 2.0 * 30) / 40, p.recon(), 1e-12);
+        assertEquals((0.2 * 10 + 0.5 * 30) / 40, p.scores().bps(), 1e-12);
+        assertEquals(0.1, p.scores().coBps(), 1e-12, "only session b has held-out channels");
+        assertTrue(Double.isNaN(p.scores().fpBps()), "no session has forward bins");
+        assertEquals((0.9 * 10 + 0.6 * 30) / 40, p.scores().rateR2(), 1e-12);
+    }
+
     private static org.latentlab.core.model.lfads.MemberHyper hyper(LfadsConfig cfg) {
         var t = cfg.train();
         return org.latentlab.core.model.lfads.MemberHyper.uniform(1, 1e-2, 0, 0, t.klIcScale(), t.klCoScale(),
