@@ -78,56 +78,160 @@ final class PcrAlignment {
      */
     static Result fit(List<Session> sessions, int dim, boolean logLink) {
         Set<Integer> shared = sharedConditions(sessions);
-        boolean aligned = shared.size() >= 2;
+        if (shared.size() < 2) {
+            List<Start> out = new ArrayList<>();
+            double sum = 0;
+            for (Session s : sessions) {
+                double[] frac = new double[1];
+                out.add(unaligned(s, dim, logLink, frac));
+                sum += frac[0];
+            }
+            return new Result(out, false, 0, sum / sessions.size());
+        }
         List<double[][]> encod = new ArrayList<>();
         List<double[][]> recon = new ArrayList<>();
         for (Session s : sessions) {
             SplitData train = s.split(Split.TRAIN);
-            encod.add(aligned ? psth(train.encod(), train.conditionIds(), shared, s.bins())
-                    : trials(train.encod(), s.bins()));
-            recon.add(aligned ? psth(train.reconOrEncod(), train.conditionIds(), shared, s.bins())
-                    : trials(train.reconOrEncod(), s.bins()));
+            encod.add(psth(train.encod(), train.conditionIds(), shared, s.bins()));
+            recon.add(psth(train.reconOrEncod(), train.conditionIds(), shared, s.bins()));
         }
+        int total = 0;
+        for (double[][] x : encod) {
+            total += x[0].length;
+        }
+        double[][] all = new double[encod.get(0).length][total];
+        int col = 0;
+        for (double[][] x : encod) {
+            double[][] c = centred(x, means(x));
+            for (int r = 0; r < c.length; r++) {
+                System.arraycopy(c[r], 0, all[r], col, c[r].length);
+            }
+            col += x[0].length;
+        }
+        double[] frac = new double[1];
+        double[][] z = components(all, dim, frac);
         List<Start> out = new ArrayList<>();
-        double explained;
-        if (aligned) {
-            int total = 0;
-            for (double[][] x : encod) {
-                total += x[0].length;
-            }
-            double[][] all = new double[encod.get(0).length][total];
-            int col = 0;
-            for (double[][] x : encod) {
-                double[][] c = centred(x, means(x));
-                for (int r = 0; r < c.length; r++) {
-                    System.arraycopy(c[r], 0, all[r], col, c[r].length);
-                }
-                col += x[0].length;
-            }
-            double[] frac = new double[1];
-            double[][] z = components(all, dim, frac);
-            explained = frac[0];
-            for (int i = 0; i < sessions.size(); i++) {
-                double[] mu = means(encod.get(i));
-                double[][] w = ridge(centred(encod.get(i), mu), z);
-                out.add(start(w, mu, encod.get(i), recon.get(i), logLink));
-            }
-        } else {
-            double sum = 0;
-            for (int i = 0; i < sessions.size(); i++) {
-                double[] mu = means(encod.get(i));
-                double[][] c = centred(encod.get(i), mu);
-                double[] frac = new double[1];
-                double[][] z = components(c, dim, frac);
-                sum += frac[0];
-                out.add(start(ridge(c, z), mu, encod.get(i), recon.get(i), logLink));
-            }
-            explained = sum / sessions.size();
+        for (int i = 0; i < sessions.size(); i++) {
+            double[] mu = means(encod.get(i));
+            double[][] w = ridge(centred(encod.get(i), mu), z);
+            out.add(start(w, mu, encod.get(i), recon.get(i), logLink));
         }
-        return new Result(out, aligned, aligned ? shared.size() : 0, explained);
+        return new Result(out, true, shared.size(), frac[0]);
     }
 
-    private static Start start(double[][] w, double[] mu, double[][] encod, double[][] recon, boolean logLink) {
+    /**
+     * A session's start from its own principal components (no shared conditions to align on), computed
+     * from sums over its smoothed training trials, one trial at a time: the same read-in and readout as
+     * {@link #start} would give on all trial-by-bin rows, without holding them (a large session's rows run
+     * to gigabytes). {@code explained[0]} gets the components' share of the variance.
+     */
+    static Start unaligned(Session s, int dim, boolean logLink, double[] explained) {
+        SplitData train = s.split(Split.TRAIN);
+        Tensor3 en = train.encod();
+        Tensor3 re = train.reconOrEncod();
+        int bins = s.bins();
+        int nIn = en.channels();
+        int nRec = re.channels();
+        // Pass 1: channel means.
+        double[] mu = new double[nIn];
+        double[] nu = new double[nRec];
+        long rows = (long) en.trials() * bins;
+        for (int i = 0; i < en.trials(); i++) {
+            double[][] x = smooth(trial(en, i, bins));
+            double[][] y = smooth(trial(re, i, bins));
+            for (int t = 0; t < bins; t++) {
+                for (int c = 0; c < nIn; c++) {
+                    mu[c] += x[t][c] / rows;
+                }
+                for (int c = 0; c < nRec; c++) {
+                    nu[c] += y[t][c] / rows;
+                }
+            }
+        }
+        double[] bias = new double[nRec];
+        for (int c = 0; c < nRec; c++) {
+            bias[c] = logLink ? Math.log(Math.max(nu[c], 1e-3)) : nu[c];
+        }
+        // Pass 2: the centred Gram matrix X'X and the cross products X'Y with the readout's targets.
+        DMatrixRMaj xx = new DMatrixRMaj(nIn, nIn);
+        DMatrixRMaj xy = new DMatrixRMaj(nIn, nRec);
+        for (int i = 0; i < en.trials(); i++) {
+            double[][] x = centred(smooth(trial(en, i, bins)), mu);
+            double[][] y = targets(smooth(trial(re, i, bins)), nu, logLink);
+            DMatrixRMaj xm = new DMatrixRMaj(x);
+            CommonOps_DDRM.multAddTransA(xm, xm, xx);
+            CommonOps_DDRM.multAddTransA(xm, new DMatrixRMaj(y), xy);
+        }
+        // Read-in: ridge regression of X onto its own top components Z = X V s (s puts the first at unit
+        // variance), i.e. W = (X'X + aI)^-1 X'X V s.
+        DMatrixRMaj cov = xx.copy();
+        CommonOps_DDRM.scale(1.0 / rows, cov);
+        double[][] v = topEigenvectors(cov, dim, explained);
+        DMatrixRMaj vs = new DMatrixRMaj(v);
+        DMatrixRMaj xz = new DMatrixRMaj(nIn, dim);
+        CommonOps_DDRM.mult(xx, vs, xz);
+        DMatrixRMaj w = solveRidge(xx, xz);
+        double[] b = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            for (int c = 0; c < nIn; c++) {
+                b[k] -= mu[c] * w.get(c, k);
+            }
+        }
+        // Readout: ridge regression of the targets on the projection with unit-variance components, from
+        // (ZD)'(ZD) = D W'X'XW D and (ZD)'Y = D W'X'Y.
+        DMatrixRMaj wtx = new DMatrixRMaj(dim, nIn);
+        CommonOps_DDRM.multTransA(w, xx, wtx);
+        DMatrixRMaj zz = new DMatrixRMaj(dim, dim);
+        CommonOps_DDRM.mult(wtx, w, zz);
+        DMatrixRMaj zy = new DMatrixRMaj(dim, nRec);
+        CommonOps_DDRM.multTransA(w, xy, zy);
+        for (int k = 0; k < dim; k++) {
+            double sd = Math.sqrt(zz.get(k, k) / rows);
+            double inv = sd > 0 ? 1 / sd : 0;
+            for (int j = 0; j < dim; j++) {
+                zz.set(k, j, zz.get(k, j) * inv);
+                zz.set(j, k, zz.get(j, k) * inv);
+            }
+            for (int c = 0; c < nRec; c++) {
+                zy.set(k, c, zy.get(k, c) * inv);
+            }
+        }
+        return new Start(toArray(w), b, toArray(solveRidge(zz, zy)), bias);
+    }
+
+    /** One trial's first {@code bins} bins, {@code [bins][channels]} (NaN kept for the smoothing to skip). */
+    private static double[][] trial(Tensor3 x, int i, int bins) {
+        double[][] out = new double[bins][x.channels()];
+        for (int t = 0; t < bins; t++) {
+            for (int c = 0; c < x.channels(); c++) {
+                out[t][c] = x.get(i, t, c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The readout's regression targets from smoothed recon rows: the centred values, or for a log link the
+     * log of each value over its channel mean, softened and bounded (a linearised deviation has no bound,
+     * and a low-rate channel tuned to one condition of C would start near C - 1).
+     */
+    private static double[][] targets(double[][] recon, double[] nu, boolean logLink) {
+        double[][] y = new double[recon.length][nu.length];
+        for (int r = 0; r < recon.length; r++) {
+            for (int n = 0; n < nu.length; n++) {
+                if (logLink) {
+                    double eps = 0.1 * Math.max(nu[n], 1e-3);
+                    double ratio = Math.log((Math.max(recon[r][n], 0) + eps) / (nu[n] + eps));
+                    y[r][n] = Math.max(-LOG_RATIO_BOUND, Math.min(LOG_RATIO_BOUND, ratio));
+                } else {
+                    y[r][n] = recon[r][n] - nu[n];
+                }
+            }
+        }
+        return y;
+    }
+
+    static Start start(double[][] w, double[] mu, double[][] encod, double[][] recon, boolean logLink) {
         int dim = w[0].length;
         double[] b = new double[dim];
         for (int k = 0; k < dim; k++) {
@@ -140,22 +244,11 @@ final class PcrAlignment {
         // be large, and factors of ordinary size would start at absurd rates (tried: first loss 6e9).
         double[][] z = standardised(multiply(centred(encod, mu), w));
         double[] nu = means(recon);
-        double[][] y = centred(recon, nu);
         double[] bias = new double[nu.length];
         for (int n = 0; n < nu.length; n++) {
-            double m = Math.max(nu[n], 1e-3);
-            bias[n] = logLink ? Math.log(m) : nu[n];
-            if (logLink) {
-                // The log-rate deviation itself, log(psth / mean), softened and bounded: a linearised y / m
-                // has no bound, and a low-rate channel tuned to one condition of C would start near C - 1.
-                double eps = 0.1 * m;
-                for (int r = 0; r < y.length; r++) {
-                    double ratio = Math.log((Math.max(recon[r][n], 0) + eps) / (nu[n] + eps));
-                    y[r][n] = Math.max(-LOG_RATIO_BOUND, Math.min(LOG_RATIO_BOUND, ratio));
-                }
-            }
+            bias[n] = logLink ? Math.log(Math.max(nu[n], 1e-3)) : nu[n];
         }
-        return new Start(w, b, ridge(z, y), bias);
+        return new Start(w, b, ridge(z, targets(recon, nu, logLink)), bias);
     }
 
     /** Columns scaled to unit variance (about zero: the projections are centred); all-zero columns stay zero. */
@@ -232,22 +325,6 @@ final class PcrAlignment {
         return out;
     }
 
-    /** Rows (trial, bin) of every training trial's smoothed data over the first {@code bins} bins. */
-    static double[][] trials(Tensor3 x, int bins) {
-        double[][] out = new double[x.trials() * bins][];
-        for (int i = 0; i < x.trials(); i++) {
-            double[][] trial = new double[bins][x.channels()];
-            for (int t = 0; t < bins; t++) {
-                for (int k = 0; k < x.channels(); k++) {
-                    trial[t][k] = x.get(i, t, k);
-                }
-            }
-            double[][] smooth = smooth(trial);
-            System.arraycopy(smooth, 0, out, i * bins, bins);
-        }
-        return out;
-    }
-
     /** Gaussian smoothing along time (rows), normalised over the taps that exist and are not NaN. */
     static double[][] smooth(double[][] x) {
         int bins = x.length;
@@ -311,8 +388,18 @@ final class PcrAlignment {
         DMatrixRMaj cov = new DMatrixRMaj(n, n);
         CommonOps_DDRM.multTransA(xm, xm, cov);
         CommonOps_DDRM.scale(1.0 / x.length, cov);
+        return multiply(x, topEigenvectors(cov, dim, explained));
+    }
+
+    /**
+     * The top {@code dim} eigenvectors of a covariance as columns {@code [n][dim]}, all scaled by
+     * {@code 1/sqrt(lambda_1)} (projections onto them give the first component unit variance); columns past
+     * the rank are zero. {@code explained[0]} gets their share of the variance.
+     */
+    static double[][] topEigenvectors(DMatrixRMaj cov, int dim, double[] explained) {
+        int n = cov.numRows;
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(cov)) {
+        if (!eig.decompose(cov.copy())) {
             throw new IllegalStateException("eigendecomposition of the session covariance failed");
         }
         Integer[] order = new Integer[n];
@@ -323,7 +410,7 @@ final class PcrAlignment {
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).getReal(),
                 eig.getEigenvalue(a).getReal()));
-        double[][] z = new double[x.length][dim];
+        double[][] v = new double[n][dim];
         double kept = 0;
         double scale = 1 / Math.sqrt(Math.max(eig.getEigenvalue(order[0]).getReal(), 1e-300));
         for (int k = 0; k < Math.min(dim, n); k++) {
@@ -332,17 +419,13 @@ final class PcrAlignment {
                 break; // past the rank: leave the rest zero
             }
             kept += lambda;
-            DMatrixRMaj v = eig.getEigenVector(order[k]);
-            for (int r = 0; r < x.length; r++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += x[r][i] * v.get(i, 0);
-                }
-                z[r][k] = s * scale;
+            DMatrixRMaj e = eig.getEigenVector(order[k]);
+            for (int i = 0; i < n; i++) {
+                v[i][k] = e.get(i, 0) * scale;
             }
         }
         explained[0] = total > 0 ? kept / total : 0;
-        return z;
+        return v;
     }
 
     /**
@@ -351,24 +434,34 @@ final class PcrAlignment {
      */
     static double[][] ridge(double[][] x, double[][] y) {
         DMatrixRMaj xm = new DMatrixRMaj(x);
-        DMatrixRMaj ym = new DMatrixRMaj(y);
         int p = x[0].length;
         DMatrixRMaj xtx = new DMatrixRMaj(p, p);
         CommonOps_DDRM.multTransA(xm, xm, xtx);
-        double alpha = Math.max(RIDGE * CommonOps_DDRM.trace(xtx) / p, 1e-12);
-        for (int i = 0; i < p; i++) {
-            xtx.add(i, i, alpha);
-        }
         DMatrixRMaj xty = new DMatrixRMaj(p, y[0].length);
-        CommonOps_DDRM.multTransA(xm, ym, xty);
-        DMatrixRMaj w = new DMatrixRMaj(p, y[0].length);
-        if (!CommonOps_DDRM.solveSPD(xtx, xty, w)) {
+        CommonOps_DDRM.multTransA(xm, new DMatrixRMaj(y), xty);
+        return toArray(solveRidge(xtx, xty));
+    }
+
+    /** {@link #ridge} from the products X'X and X'Y. */
+    static DMatrixRMaj solveRidge(DMatrixRMaj xtx, DMatrixRMaj xty) {
+        int p = xtx.numRows;
+        DMatrixRMaj a = xtx.copy();
+        double alpha = Math.max(RIDGE * CommonOps_DDRM.trace(a) / p, 1e-12);
+        for (int i = 0; i < p; i++) {
+            a.add(i, i, alpha);
+        }
+        DMatrixRMaj w = new DMatrixRMaj(p, xty.numCols);
+        if (!CommonOps_DDRM.solveSPD(a, xty.copy(), w)) {
             throw new IllegalStateException("ridge regression failed");
         }
-        double[][] out = new double[p][y[0].length];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < y[0].length; j++) {
-                out[i][j] = w.get(i, j);
+        return w;
+    }
+
+    static double[][] toArray(DMatrixRMaj m) {
+        double[][] out = new double[m.numRows][m.numCols];
+        for (int i = 0; i < m.numRows; i++) {
+            for (int j = 0; j < m.numCols; j++) {
+                out[i][j] = m.get(i, j);
             }
         }
         return out;

@@ -218,6 +218,57 @@ class PcrAlignmentTest {
     }
 
     @Test
+    void theStreamedUnalignedStartEqualsTheOneFromAllRows() {
+        // A noisy session without condition ids, some entries unobserved.
+        Session clean = linearSession("a", 7, 9, false);
+        Tensor3 x = clean.split(Split.TRAIN).encod();
+        SplittableRandom r = new SplittableRandom(3);
+        Tensor3.Builder b = Tensor3.builder(x.trials(), x.time(), x.channels());
+        for (int i = 0; i < x.trials(); i++) {
+            for (int t = 0; t < x.time(); t++) {
+                for (int c = 0; c < x.channels(); c++) {
+                    b.set(i, t, c, r.nextInt(50) == 0 ? Float.NaN : (float) (x.get(i, t, c) + r.nextDouble() - 0.5));
+                }
+            }
+        }
+        Map<Split, SplitData> splits = new EnumMap<>(Split.class);
+        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null, null, null));
+        Session s = new Session("noisy", 10, 1, splits, List.of(), Map.of());
+        for (boolean logLink : new boolean[] {false, true}) {
+            PcrAlignment.Start streamed = PcrAlignment.unaligned(s, 4, logLink, new double[1]);
+            // The slow way: every smoothed trial-by-bin row held at once.
+            Tensor3 t = s.split(Split.TRAIN).encod();
+            double[][] rows = new double[t.trials() * BINS][];
+            for (int i = 0; i < t.trials(); i++) {
+                double[][] trial = new double[BINS][t.channels()];
+                for (int k = 0; k < BINS; k++) {
+                    for (int c = 0; c < t.channels(); c++) {
+                        trial[k][c] = t.get(i, k, c);
+                    }
+                }
+                System.arraycopy(PcrAlignment.smooth(trial), 0, rows, i * BINS, BINS);
+            }
+            double[] mu = PcrAlignment.means(rows);
+            double[][] c = PcrAlignment.centred(rows, mu);
+            PcrAlignment.Start slow = PcrAlignment.start(PcrAlignment.ridge(c, PcrAlignment.components(c, 4,
+                    new double[1])), mu, rows, rows, logLink);
+            assertClose(slow.readinW(), streamed.readinW());
+            assertClose(new double[][] {slow.readinB()}, new double[][] {streamed.readinB()});
+            assertClose(slow.readoutW(), streamed.readoutW());
+            assertClose(new double[][] {slow.readoutB()}, new double[][] {streamed.readoutB()});
+        }
+    }
+
+    private static void assertClose(double[][] want, double[][] got) {
+        for (int i = 0; i < want.length; i++) {
+            for (int j = 0; j < want[0].length; j++) {
+                // Eigenvectors are defined up to sign; the two covariances agree to rounding, so the signs agree.
+                assertEquals(want[i][j], got[i][j], 1e-7 * (1 + Math.abs(want[i][j])), "[" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Test
     void componentsPastTheRankAreZero() {
         List<Session> sessions = List.of(linearSession("a", 9, 1, true), linearSession("b", 14, 2, true));
         PcrAlignment.Result pcr = PcrAlignment.fit(sessions, 5, false);
