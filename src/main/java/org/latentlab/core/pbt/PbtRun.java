@@ -92,7 +92,8 @@ public final class PbtRun {
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
         identity.put("command", "pbt");
-        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()), CONFIG_FILE);
+        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()), CONFIG_FILE,
+                org.latentlab.core.config.Config.flatten(AutoLfadsConfig.defaults()));
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }

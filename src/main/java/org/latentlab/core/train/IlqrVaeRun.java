@@ -34,7 +34,8 @@ public final class IlqrVaeRun {
         IlqrVaeSession.checkTrainable(spec.session(), spec.config());
         RunDirectory dir = new RunDirectory(spec.out());
         Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
-        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()));
+        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()), "config.yaml",
+                org.latentlab.core.config.Config.flatten(org.latentlab.core.config.IlqrVaeConfig.defaults()));
         if (status == RunDirectory.Status.FINISHED) {
             return new LfadsRun.Result(status, dir.summary());
         }

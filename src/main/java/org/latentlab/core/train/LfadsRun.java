@@ -60,7 +60,8 @@ public final class LfadsRun {
     public static Result run(Spec spec, TrainingListener listener, Progress sampling) {
         checkData(spec.data(), spec.config().augment()); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
-        RunDirectory.Status status = dir.prepare(identity(spec), ConfigIO.toYaml(spec.config()));
+        RunDirectory.Status status = dir.prepare(identity(spec), ConfigIO.toYaml(spec.config()), "config.yaml",
+                Config.flatten(LfadsConfig.defaults()));
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }

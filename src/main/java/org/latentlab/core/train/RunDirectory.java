@@ -57,11 +57,17 @@ public final class RunDirectory {
      * @throws DataException when the directory belongs to a different run (names the first differing key)
      */
     public Status prepare(Map<String, String> identity, String configYaml) {
-        return prepare(identity, configYaml, "config.yaml");
+        return prepare(identity, configYaml, "config.yaml", Map.of());
     }
 
-    /** As {@link #prepare(Map, String)}, writing the config under another name (a PBT run's own config). */
-    public Status prepare(Map<String, String> identity, String configYaml, String configFileName) {
+    /**
+     * As {@link #prepare(Map, String)}, writing the config under {@code configFileName} (a PBT run's own
+     * config). {@code defaults} are the flattened default config: a key a run made by an earlier release
+     * lacks (added since) matches when this run has it at its default, so older runs still resume and
+     * report as finished.
+     */
+    public Status prepare(Map<String, String> identity, String configYaml, String configFileName,
+                          Map<String, String> defaults) {
         Path runJson = dir.resolve("run.json");
         if (Files.exists(runJson)) {
             Map<String, String> old = readIdentity(runJson);
@@ -70,6 +76,9 @@ public final class RunDirectory {
             for (String k : keys) {
                 String a = old.get(k);
                 String b = identity.get(k);
+                if (a == null && b != null && b.equals(defaults.get(k))) {
+                    continue; // added by a later release, at its default
+                }
                 if (a == null || !a.equals(b)) {
                     throw new DataException(dir + ": this run directory holds a different run: '" + k + "' was "
                             + (a == null ? "absent" : "'" + a + "'") + ", now " + (b == null ? "absent" : "'" + b + "'")
