@@ -77,6 +77,17 @@ public final class EvaluateViewModel {
         refresh();
     }
 
+    private static void addRows(List<Row> out, String name, JsonNode scores, Set<String> names) {
+        for (Map.Entry<String, JsonNode> split : iterable(scores)) {
+            List<Double> values = new ArrayList<>();
+            for (String m : names) {
+                JsonNode v = split.getValue().get(m);
+                values.add(v == null || !v.isNumber() ? Double.NaN : v.asDouble());
+            }
+            out.add(new Row(name, split.getKey(), values));
+        }
+    }
+
     private void refresh() {
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode s : summaries) {
@@ -85,13 +96,14 @@ public final class EvaluateViewModel {
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             String name = label(runs.get(i), summaries.get(i));
-            for (Map.Entry<String, JsonNode> split : iterable(summaries.get(i).path("scores"))) {
-                List<Double> values = new ArrayList<>();
-                for (String m : names) {
-                    JsonNode v = split.getValue().get(m);
-                    values.add(v == null || !v.isNumber() ? Double.NaN : v.asDouble());
+            JsonNode sessions = summaries.get(i).path("sessions");
+            if (sessions.isArray() && sessions.size() > 0) {
+                // A multi-session run: a row per session and split (the summary's own scores average them).
+                for (JsonNode session : sessions) {
+                    addRows(out, name + " · " + session.path("name").asText(), session.path("scores"), names);
                 }
-                out.add(new Row(name, split.getKey(), values));
+            } else {
+                addRows(out, name, summaries.get(i).path("scores"), names);
             }
         }
         metrics.setAll(names);

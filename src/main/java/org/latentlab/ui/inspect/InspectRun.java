@@ -53,7 +53,9 @@ public record InspectRun(Path dir, Path outputFile, Session session, Map<Split, 
         JsonNode summary = readSummary(dir);
         Path out = outputFile(dir, summary);
         if (summary != null) {
-            readScores(summary.path("scores"), scores);
+            // A multi-session run shows its first session (the summary's output_file): that session's scores.
+            readScores(summary.has("sessions") ? summary.path("sessions").path(0).path("scores")
+                    : summary.path("scores"), scores);
         }
         Session session = LfadsH5Reader.read(out);
         Map<Split, Outputs> outputs = new EnumMap<>(Split.class);
