@@ -56,10 +56,7 @@ public final class PbtRun {
                        AutoLfadsConfig config, long seed, Path out, int samples, String version) {
 
         public Spec {
-            dataFiles = List.copyOf(dataFiles);
-            if (dataFiles.size() != data.sessions().size()) {
-                throw new IllegalArgumentException(dataFiles.size() + " files for " + data.sessions().size() + " sessions");
-            }
+            dataFiles = LfadsRun.oneFilePerSession(dataFiles, data);
         }
 
         /** A single-session run. */

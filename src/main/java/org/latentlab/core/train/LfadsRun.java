@@ -40,10 +40,7 @@ public final class LfadsRun {
                        LfadsConfig config, long seed, Path out, int samples, String version) {
 
         public Spec {
-            dataFiles = List.copyOf(dataFiles);
-            if (dataFiles.size() != data.sessions().size()) {
-                throw new IllegalArgumentException(dataFiles.size() + " files for " + data.sessions().size() + " sessions");
-            }
+            dataFiles = oneFilePerSession(dataFiles, data);
         }
 
         /** A single-session run. */
@@ -51,6 +48,14 @@ public final class LfadsRun {
                     LfadsConfig config, long seed, Path out, int samples, String version) {
             this(List.of(dataFile), dataSha256, dataOptions, Dataset.of(session), config, seed, out, samples, version);
         }
+    }
+
+    /** The files of a run's sessions, checked to be one per session (in session order). */
+    public static List<Path> oneFilePerSession(List<Path> files, Dataset data) {
+        if (files.size() != data.sessions().size()) {
+            throw new IllegalArgumentException(files.size() + " files for " + data.sessions().size() + " sessions");
+        }
+        return List.copyOf(files);
     }
 
     /** What happened: a fresh or resumed run that finished now, or a run that had already finished. */
