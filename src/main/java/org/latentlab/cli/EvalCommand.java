@@ -39,7 +39,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed of an NWB import's split.")
     long seed;
 
-    @Option(names = "--json", description = "Print the scores as JSON.")
+    @Option(names = "--json", description = {"Print the scores as JSON (split -> score -> value; for a multi-session",
+        "run {\"averaged\": ..., \"sessions\": {name: ...}})."})
     boolean json;
 
     @Mixin
@@ -71,7 +72,17 @@ final class EvalCommand implements Callable<Integer> {
             sessions = dir.readSummary().get("sessions");
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (json && sessions != null) {
+            // A multi-session run: the averaged scores and each session's, by name.
+            Map<String, Object> all = new java.util.LinkedHashMap<>();
+            all.put("averaged", scores);
+            Map<String, Object> each = new java.util.LinkedHashMap<>();
+            for (com.fasterxml.jackson.databind.JsonNode s : sessions) {
+                each.put(s.get("name").asText(), new ObjectMapper().convertValue(s.get("scores"), Map.class));
+            }
+            all.put("sessions", each);
+            o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
+        } else if (json) {
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(scores));
         } else if (sessions != null) {
             o.println("averaged over the sessions (weighted by their trials):");

@@ -59,6 +59,11 @@ class MultiSessionCommandTest {
         Cli.Result eval = Cli.run("eval", "--run", out.toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("session day2:"), eval.out());
+        Cli.Result json = Cli.run("eval", "--run", out.toString(), "--json");
+        assertEquals(0, json.code(), json.err());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertTrue(tree.path("averaged").path("valid").path("rate_r2").isNumber(), json.out());
+        assertTrue(tree.path("sessions").path("day2").path("valid").path("rate_r2").isNumber(), json.out());
         Cli.Result report = Cli.run("report", "--run", out.toString());
         assertEquals(0, report.code(), report.err());
         String html = Files.readString(out.resolve("report.html"));
