@@ -46,16 +46,36 @@ public record InspectRun(Path dir, Path outputFile, Session session, Map<Split, 
 
     /** Reads {@code dir}; throws a DataException naming what is missing when it is not a finished run. */
     public static InspectRun load(Path dir) {
+        return load(dir, 0);
+    }
+
+    /** The names of a multi-session run's sessions, in order; empty for a single-session run. */
+    public static List<String> sessionNames(Path dir) {
+        JsonNode summary = readSummary(dir);
+        List<String> names = new ArrayList<>();
+        if (summary != null) {
+            summary.path("sessions").forEach(s -> names.add(s.path("name").asText()));
+        }
+        return names;
+    }
+
+    /** As {@link #load(Path)}, for session {@code session} of a multi-session run (its outputs and scores). */
+    public static InspectRun load(Path dir, int sessionIndex) {
         if (!Files.isDirectory(dir)) {
             throw DataException.inFile(dir, "not a run directory");
         }
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         JsonNode summary = readSummary(dir);
-        Path out = outputFile(dir, summary);
+        JsonNode own = summary != null && summary.has("sessions") ? summary.path("sessions").path(sessionIndex) : null;
+        if (own != null && own.isMissingNode()) {
+            throw DataException.inFile(dir, "has no session " + sessionIndex);
+        }
+        Path out = own != null ? dir.resolve(own.path("output_file").asText()) : outputFile(dir, summary);
+        if (!Files.isRegularFile(out)) {
+            throw DataException.inFile(dir, "summary.json names " + out.getFileName() + ", which is missing");
+        }
         if (summary != null) {
-            // A multi-session run shows its first session (the summary's output_file): that session's scores.
-            readScores(summary.has("sessions") ? summary.path("sessions").path(0).path("scores")
-                    : summary.path("scores"), scores);
+            readScores(own != null ? own.path("scores") : summary.path("scores"), scores);
         }
         Session session = LfadsH5Reader.read(out);
         Map<Split, Outputs> outputs = new EnumMap<>(Split.class);

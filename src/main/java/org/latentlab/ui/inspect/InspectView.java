@@ -191,11 +191,24 @@ public final class InspectView extends BorderPane {
         channel.setId("inspect-channel-spinner");
         Label trialInfo = hint("");
         trialInfo.textProperty().bind(vm.trialInfoProperty());
+        // A multi-session run: which session's outputs are shown.
+        ComboBox<String> session = new ComboBox<>(vm.sessions());
+        session.setId("inspect-session-choice");
+        vm.sessionIndexProperty().addListener((obs, was, now) -> session.getSelectionModel().select(now.intValue()));
+        vm.sessions().addListener((javafx.collections.ListChangeListener<String>) c ->
+                session.getSelectionModel().select(vm.sessionIndexProperty().get()));
+        session.setOnAction(e -> vm.showSession(session.getSelectionModel().getSelectedIndex()));
+        Label sessionLabel = mnemonic("Sess_ion", session);
+        for (Node n : new Node[] {session, sessionLabel}) {
+            n.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.sessions()).greaterThan(1));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         GridPane g = Forms.grid();
         g.addRow(0, mnemonic("S_plit", split), split);
         g.addRow(1, mnemonic("T_rial", trial), trial);
         g.add(trialInfo, 0, 2, 2, 1);
         g.addRow(3, mnemonic("C_hannel", channel), channel);
+        g.addRow(4, sessionLabel, session);
         g.disableProperty().bind(vm.runProperty().isNull());
         return g;
     }

@@ -39,13 +39,13 @@ public final class InspectViewModel {
     }
 
     /** A run with what is computed once per run: the PCA trajectories of every split. */
-    record Loaded(InspectRun run, Map<Split, InspectSeries.Trajectories> pca) {
-        static Loaded of(Path dir) {
-            InspectRun run = InspectRun.load(dir);
+    record Loaded(InspectRun run, Map<Split, InspectSeries.Trajectories> pca, List<String> sessions, int session) {
+        static Loaded of(Path dir, int session) {
+            InspectRun run = InspectRun.load(dir, session);
             Map<Split, InspectSeries.Trajectories> pca = new EnumMap<>(Split.class);
             run.outputs().forEach((s, o) -> pca.put(s, InspectSeries.pca(o.factors(),
                     run.session().split(s).conditionIds())));
-            return new Loaded(run, pca);
+            return new Loaded(run, pca, InspectRun.sessionNames(dir), session);
         }
     }
 
@@ -80,6 +80,9 @@ public final class InspectViewModel {
     private final ObservableList<String> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ObservableList<ScoreRow> scores = FXCollections.observableArrayList();
     private final ObservableList<ScoreRow> scoresView = FXCollections.unmodifiableObservableList(scores);
+    private final ObservableList<String> sessions = FXCollections.observableArrayList();
+    private final ObservableList<String> sessionsView = FXCollections.unmodifiableObservableList(sessions);
+    private final ReadOnlyIntegerWrapper sessionIndex = new ReadOnlyIntegerWrapper(this, "sessionIndex");
     private Loaded loaded;
     private long openRequest;
 
@@ -95,9 +98,20 @@ public final class InspectViewModel {
 
     /** Opens a run directory in the background; a failure sets {@link #errorProperty()} to one line. */
     public void open(Path dir) {
+        open(dir, 0);
+    }
+
+    /** Shows session {@code index} (of {@link #sessions()}) of the open multi-session run. */
+    public void showSession(int index) {
+        if (loaded != null && index >= 0 && index < sessions.size() && index != sessionIndex.get()) {
+            open(loaded.run().dir(), index);
+        }
+    }
+
+    private void open(Path dir, int session) {
         long request = ++openRequest;
         busy.set(true);
-        exec.run(() -> Loaded.of(dir), l -> {
+        exec.run(() -> Loaded.of(dir, session), l -> {
             if (request == openRequest) {
                 busy.set(false);
                 show(l);
@@ -189,6 +203,8 @@ public final class InspectViewModel {
 
     private void show(Loaded l) {
         loaded = l;
+        sessions.setAll(l.sessions());
+        sessionIndex.set(l.session());
         Set<String> names = new LinkedHashSet<>();
         l.run().scores().values().forEach(m -> names.addAll(m.keySet()));
         metrics.setAll(names);
@@ -257,6 +273,16 @@ public final class InspectViewModel {
     public String channelName(int c) {
         String name = Forms.channelName(loaded == null ? null : loaded.run().session(), c);
         return name == null ? "channel " + c : name;
+    }
+
+    /** The open run's sessions by name (empty for a single-session run). */
+    public ObservableList<String> sessions() {
+        return sessionsView;
+    }
+
+    /** Which of {@link #sessions()} is shown. */
+    public ReadOnlyIntegerProperty sessionIndexProperty() {
+        return sessionIndex.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<InspectRun> runProperty() {

@@ -52,6 +52,39 @@ class InspectViewModelTest {
     }
 
     @Test
+    void aMultiSessionRunShowsOneSessionAtATimeWithItsOwnScores() throws Exception {
+        Path a = dir.resolve("day1.h5");
+        Path b = dir.resolve("day2.h5");
+        cli("synth", "lorenz", "--out", a.toString(), "--trials", "24", "--time", "15", "--set", "conditions=3",
+                "--set", "neurons=6", "--set", "neuron-seed=1");
+        cli("synth", "lorenz", "--out", b.toString(), "--trials", "24", "--time", "15", "--set", "conditions=3",
+                "--set", "neurons=9", "--set", "neuron-seed=2");
+        Path multi = dir.resolve("multi");
+        cli("train", "--data", a.toString(), b.toString(), "--out", multi.toString(), "--samples", "2",
+                "--set", "train.max_epochs=2", "--set", "model.gen_dim=8", "--set", "model.fac_dim=3",
+                "--set", "model.ic_enc_dim=6", "--set", "model.ci_enc_dim=6", "--set", "model.con_dim=6",
+                "--set", "model.ic_dim=4", "--set", "model.co_dim=1");
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(multi.resolve("summary.json").toFile());
+
+        vm.open(multi);
+        assertEquals(java.util.List.of("day1", "day2"), vm.sessions());
+        assertEquals(0, vm.sessionIndexProperty().get());
+        assertEquals(6, vm.channelCountProperty().get());
+        vm.showSession(1);
+        assertNull(vm.errorProperty().get());
+        assertEquals(1, vm.sessionIndexProperty().get());
+        assertEquals(9, vm.channelCountProperty().get(), "day2's channels");
+        assertEquals(multi.resolve("lfads_output_day2.h5"), vm.runProperty().get().outputFile());
+        int r2 = vm.scoreMetrics().indexOf("rate_r2");
+        double shown = vm.scores().stream().filter(row -> row.split().equals("valid")).findFirst().orElseThrow()
+                .values().get(r2);
+        assertEquals(summary.path("sessions").path(1).path("scores").path("valid").path("rate_r2").asDouble(), shown,
+                1e-12, "the session's own scores, not the average");
+        vm.open(run);
+        assertTrue(vm.sessions().isEmpty(), "a single-session run has no sessions to choose");
+    }
+
+    @Test
     void aRunFillsEveryPlotAndTheScores() {
         vm.open(run);
 
