@@ -1,6 +1,5 @@
 package org.latentlab.core.pbt;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.latentlab.core.config.LfadsConfig;
@@ -15,6 +14,8 @@ import org.latentlab.core.train.LfadsSession;
 import org.latentlab.core.train.LfadsTrainer;
 import org.latentlab.core.train.MemberAdamW;
 import org.latentlab.core.train.Ramps;
+import org.latentlab.core.train.SessionBatches;
+import org.latentlab.core.train.SessionValidation;
 import org.latentlab.core.train.TrainStep;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.latentlab.core.train.Validator;
@@ -36,7 +37,7 @@ final class MemberTrainer implements AutoCloseable {
     final LfadsSession session;
     final MemberAdamW opt;
     private final TrainStep step;
-    private final List<Validator> validators = new ArrayList<>();
+    private final SessionValidation validation;
 
     MemberTrainer(Dataset data, LfadsConfig cfg, int members, long seed) {
         this.data = data;
@@ -45,47 +46,12 @@ final class MemberTrainer implements AutoCloseable {
         this.session = new LfadsSession(data, cfg, members, seed);
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
         this.step = new TrainStep(session, cfg, opt);
-        for (int i = 0; i < data.sessions().size(); i++) {
-            validators.add(new Validator(data.sessions().get(i), i, cfg, session));
-        }
+        this.validation = new SessionValidation(data, cfg, session);
     }
 
     /** Optimisation steps in one epoch. */
     int batches() {
-        int steps = 0;
-        for (Session d : data.sessions()) {
-            int n = d.split(Split.TRAIN).trials();
-            steps += (n + batchSize(n) - 1) / batchSize(n);
-        }
-        return steps;
-    }
-
-    private int batchSize(int trials) {
-        return Math.min(cfg.train().batchSize(), trials);
-    }
-
-    /** Step k of an epoch: batch {@code index} of session {@code session}. */
-    private record Slot(int session, int index) {
-    }
-
-    /** The epoch's steps: each session's batches in order; with several sessions, shuffled population-wide. */
-    private List<Slot> schedule(int epoch) {
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 0; i < data.sessions().size(); i++) {
-            int n = data.sessions().get(i).split(Split.TRAIN).trials();
-            for (int b = 0; b * batchSize(n) < n; b++) {
-                slots.add(new Slot(i, b));
-            }
-        }
-        if (data.sessions().size() == 1) {
-            return slots;
-        }
-        int[] order = LfadsTrainer.permutation(slots.size(), PbtRandom.shuffle(seed, -1, epoch));
-        List<Slot> mixed = new ArrayList<>();
-        for (int k : order) {
-            mixed.add(slots.get(k));
-        }
-        return mixed;
+        return SessionBatches.slots(data, cfg.train().batchSize()).size();
     }
 
     /**
@@ -121,13 +87,15 @@ final class MemberTrainer implements AutoCloseable {
         for (Session d : data.sessions()) {
             trainTrials += d.split(Split.TRAIN).trials();
         }
-        List<Slot> slots = schedule(epoch);
+        // The sessions' batches in an order drawn for the whole population, so every member sees the same
+        // session at each step.
+        List<SessionBatches.Slot> slots = SessionBatches.mixed(data, SessionBatches.slots(data, cfg.train().batchSize()),
+                PbtRandom.shuffle(seed, -1, epoch));
         for (int b = 0; b < slots.size(); b++) {
-            Slot slot = slots.get(b);
+            SessionBatches.Slot slot = slots.get(b);
             SplitData train = data.sessions().get(slot.session()).split(Split.TRAIN);
-            int batch = batchSize(train.trials());
-            int lo = slot.index() * batch;
-            int hi = Math.min(train.trials(), lo + batch);
+            int lo = slot.from();
+            int hi = slot.to();
             int[][] rows = new int[k][];
             long[] augmentSeeds = new long[k];
             long[] noiseSeeds = new long[k];
@@ -169,36 +137,16 @@ final class MemberTrainer implements AutoCloseable {
         }
     }
 
-    /** Every member's validation, on each session (noise keyed per member and batch), averaged over sessions. */
+    /** Every member's validation on every session, its noise keyed by member and batch. */
     private Validator.Result[] validate(MemberHyper h, double rampKl, double rampL2, int epoch, int[] ids) {
-        int k = ids.length;
-        Validator.Result[][] each = new Validator.Result[validators.size()][];
-        for (int i = 0; i < validators.size(); i++) {
-            int kind = i == 0 ? 2 : 1000 + i; // session 0 keeps the single-session validation stream
-            each[i] = validators.get(i).validateAll(h, rampKl, rampL2, vb -> {
-                long[] seeds = new long[k];
-                for (int j = 0; j < k; j++) {
-                    seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, vb, kind);
-                }
-                return Noise.perMember(seeds);
-            });
-        }
-        if (validators.size() == 1) {
-            return each[0];
-        }
-        int[] trials = new int[validators.size()];
-        for (int i = 0; i < trials.length; i++) {
-            trials[i] = validators.get(i).trials();
-        }
-        Validator.Result[] out = new Validator.Result[k];
-        for (int j = 0; j < k; j++) {
-            Validator.Result[] mine = new Validator.Result[validators.size()];
-            for (int i = 0; i < mine.length; i++) {
-                mine[i] = each[i][j];
+        return validation.validateAll(h, rampKl, rampL2, (session, batch) -> {
+            int kind = session == 0 ? 2 : 1000 + session; // session 0 keeps the single-session validation stream
+            long[] seeds = new long[ids.length];
+            for (int j = 0; j < ids.length; j++) {
+                seeds[j] = PbtRandom.stepSeed(seed, ids[j], epoch, batch, kind);
             }
-            out[j] = Validator.pooled(mine, trials);
-        }
-        return out;
+            return Noise.perMember(seeds);
+        });
     }
 
     /** The members' hyperparameters as the per-member arrays the model takes. */

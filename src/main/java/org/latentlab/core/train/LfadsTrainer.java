@@ -32,7 +32,7 @@ public final class LfadsTrainer {
     private final TrainingListener listener;
     private final LfadsSession s;
     private final MemberAdamW opt;
-    private final List<Validator> validators = new ArrayList<>();
+    private final SessionValidation validation;
     private final TrainStep trainStep;
 
     public LfadsTrainer(Session data, LfadsConfig cfg, long seed, RunDirectory run, TrainingListener listener,
@@ -49,9 +49,7 @@ public final class LfadsTrainer {
         this.listener = listener;
         this.s = session;
         this.opt = new MemberAdamW(session.params, cfg.train().adamEpsilon());
-        for (int i = 0; i < data.sessions().size(); i++) {
-            validators.add(new Validator(data.sessions().get(i), i, cfg, session));
-        }
+        this.validation = new SessionValidation(data, cfg, session);
         this.trainStep = new TrainStep(session, cfg, opt);
         if (cfg.train().threads() > 0) {
             JniUtils.setNumThreads(cfg.train().threads());
@@ -80,12 +78,10 @@ public final class LfadsTrainer {
         double elapsed = st.elapsedSeconds();
         long started = System.nanoTime();
         int trainTrials = 0;
-        int batches = 0;
         for (Session d : data.sessions()) {
-            int n = d.split(Split.TRAIN).trials();
-            trainTrials += n;
-            batches += (n + Math.min(t.batchSize(), n) - 1) / Math.min(t.batchSize(), n);
+            trainTrials += d.split(Split.TRAIN).trials();
         }
+        int batches = SessionBatches.slots(data, t.batchSize()).size();
         String reason = "reached max_epochs (" + t.maxEpochs() + ")";
         EpochMetrics last = null;
         int epoch = st.epoch() + 1;
@@ -179,37 +175,21 @@ public final class LfadsTrainer {
      * size; with several sessions the batches are then shuffled together.
      */
     private List<Batch> batches(SplittableRandom rng) {
-        List<Batch> out = new ArrayList<>();
-        for (int i = 0; i < data.sessions().size(); i++) {
-            int n = data.sessions().get(i).split(Split.TRAIN).trials();
-            int batch = Math.min(cfg.train().batchSize(), n);
-            int[] order = permutation(n, rng);
-            for (int from = 0; from < n; from += batch) {
-                out.add(new Batch(i, java.util.Arrays.copyOfRange(order, from, Math.min(n, from + batch))));
-            }
+        List<int[]> order = new ArrayList<>();
+        for (Session d : data.sessions()) {
+            order.add(permutation(d.split(Split.TRAIN).trials(), rng));
         }
-        if (out.size() > 1 && data.sessions().size() > 1) {
-            int[] shuffled = permutation(out.size(), rng);
-            List<Batch> mixed = new ArrayList<>(out.size());
-            for (int k : shuffled) {
-                mixed.add(out.get(k));
-            }
-            return mixed;
+        List<Batch> out = new ArrayList<>();
+        for (SessionBatches.Slot slot : SessionBatches.mixed(data, SessionBatches.slots(data, cfg.train().batchSize()),
+                rng)) {
+            out.add(new Batch(slot.session(), java.util.Arrays.copyOfRange(order.get(slot.session()), slot.from(),
+                    slot.to())));
         }
         return out;
     }
 
     private Validator.Result validate(MemberHyper h, double rampKl, double rampL2) {
-        if (validators.size() == 1) {
-            return validators.get(0).validate(h, rampKl, rampL2);
-        }
-        Validator.Result[] each = new Validator.Result[validators.size()];
-        int[] trials = new int[validators.size()];
-        for (int i = 0; i < each.length; i++) {
-            each[i] = validators.get(i).validate(h, rampKl, rampL2);
-            trials[i] = validators.get(i).trials();
-        }
-        return Validator.pooled(each, trials);
+        return validation.validateAll(h, rampKl, rampL2, (session, batch) -> Noise.ENGINE)[0];
     }
 
     /** One optimisation step; returns loss, recon, KL ic, KL co, L2 and the gradient norm. */

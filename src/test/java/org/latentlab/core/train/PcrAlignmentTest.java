@@ -53,10 +53,24 @@ class PcrAlignmentTest {
                 }
             }
         }
+        return trainOnly(name, b.build(), conditions ? cond : null);
+    }
+
+    /** A session of 10 ms bins with only a training split. */
+    private static Session trainOnly(String name, Tensor3 encod, int[] conditions) {
         Map<Split, SplitData> splits = new EnumMap<>(Split.class);
-        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null,
-                conditions ? cond : null, null));
+        splits.put(Split.TRAIN, new SplitData(encod, null, null, null, null, null, null, conditions, null));
         return new Session(name, 10, 1, splits, List.of(), Map.of());
+    }
+
+    /**
+     * A session's PSTHs and what its starting readout makes of them: {@code {psth, readout output}}, the
+     * readout reading the projection at unit variance per component, as it reads the factors.
+     */
+    private static double[][][] psthAndReadout(Session s, PcrAlignment.Start st, java.util.Set<Integer> conds) {
+        double[][] x = PcrAlignment.psth(s.split(Split.TRAIN).encod(), s.split(Split.TRAIN).conditionIds(), conds, BINS);
+        double[][] out = PcrAlignment.multiply(PcrAlignment.standardised(project(s, st, conds)), st.readoutW());
+        return new double[][][] {x, out};
     }
 
     /** The read-in's projection of a session's PSTHs, {@code [rows][D]}. */
@@ -104,10 +118,9 @@ class PcrAlignmentTest {
         java.util.Set<Integer> conds = PcrAlignment.sharedConditions(sessions);
         for (int i = 0; i < 2; i++) {
             PcrAlignment.Start st = pcr.sessions().get(i);
-            double[][] x = PcrAlignment.psth(sessions.get(i).split(Split.TRAIN).encod(),
-                    sessions.get(i).split(Split.TRAIN).conditionIds(), conds, BINS);
-            double[][] back = PcrAlignment.multiply(PcrAlignment.standardised(project(sessions.get(i), st, conds)),
-                    st.readoutW());
+            double[][][] xb = psthAndReadout(sessions.get(i), st, conds);
+            double[][] x = xb[0];
+            double[][] back = xb[1];
             double err = 0;
             double ss = 0;
             double[] mu = PcrAlignment.means(x);
@@ -136,9 +149,7 @@ class PcrAlignmentTest {
                 }
             }
         }
-        Map<Split, SplitData> splits = new EnumMap<>(Split.class);
-        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null, cond, null));
-        return new Session(name, 10, 1, splits, List.of(), Map.of());
+        return trainOnly(name, b.build(), cond);
     }
 
     @Test
@@ -148,10 +159,9 @@ class PcrAlignmentTest {
         java.util.Set<Integer> conds = PcrAlignment.sharedConditions(sessions);
         for (int i = 0; i < 2; i++) {
             PcrAlignment.Start st = pcr.sessions().get(i);
-            double[][] x = PcrAlignment.psth(sessions.get(i).split(Split.TRAIN).encod(),
-                    sessions.get(i).split(Split.TRAIN).conditionIds(), conds, BINS);
-            double[][] logRate = PcrAlignment.multiply(PcrAlignment.standardised(project(sessions.get(i), st, conds)),
-                    st.readoutW());
+            double[][][] xb = psthAndReadout(sessions.get(i), st, conds);
+            double[][] x = xb[0];
+            double[][] logRate = xb[1];
             double worst = 0;
             for (int r = 0; r < x.length; r++) {
                 for (int n = 0; n < x[0].length; n++) {
@@ -231,9 +241,7 @@ class PcrAlignmentTest {
                 }
             }
         }
-        Map<Split, SplitData> splits = new EnumMap<>(Split.class);
-        splits.put(Split.TRAIN, new SplitData(b.build(), null, null, null, null, null, null, null, null));
-        Session s = new Session("noisy", 10, 1, splits, List.of(), Map.of());
+        Session s = trainOnly("noisy", b.build(), null);
         for (boolean logLink : new boolean[] {false, true}) {
             PcrAlignment.Start streamed = PcrAlignment.unaligned(s, 4, logLink, new double[1]);
             // The slow way: every smoothed trial-by-bin row held at once.
