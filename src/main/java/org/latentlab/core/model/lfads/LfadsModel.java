@@ -1,7 +1,6 @@
 package org.latentlab.core.model.lfads;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -12,6 +11,7 @@ import org.latentlab.core.model.nn.Batched;
 import org.latentlab.core.model.nn.ClippedGru;
 import org.latentlab.core.model.nn.Consts;
 import org.latentlab.core.model.nn.Dropout;
+import org.latentlab.core.model.nn.Loop;
 import org.latentlab.core.model.nn.MemberParams;
 import org.latentlab.core.model.nn.StackedGru;
 
@@ -229,41 +229,51 @@ public final class LfadsModel {
         long m = encod.getShape().get(0);
         long b = encod.getShape().get(1);
         int tr = s.reconBins();
+        int g = s.genDim();
+        Loop loop = Loop.of(m);
         NDArray genInit = Batched.linear(icSample, p.get("gen_init.w"), p.get("gen_init.b"));
-        NDArray facW = normalisedFactorWeights();
+        Loop.Weight facW = loop.weight(normalisedFactorWeights());
         // Dropout masks for the whole sequence, drawn before the loop.
-        List<NDArray> genMask = training ? steps(dropout.mask(nd, new Shape(m, b, tr, s.genDim()))) : null;
-        NDArray fac = Batched.mm(dropout.apply(genInit, training), facW);
+        List<NDArray> genMask = training ? loop.steps(dropout.mask(nd, new Shape(m, b, tr, g))) : null;
+        NDArray fac = facW.times(loop.enter(dropout.apply(genInit, training)));
 
-        // Input projections that do not depend on the loop, computed for every bin at once.
+        // The generator's input contributions that do not depend on the loop, for every bin at once: the
+        // external inputs' projection (bias included), or the bias alone.
         NDArray[] genW = splitRows(generator.wIh(), s.hasController() ? s.coDim() : 0);
-        List<NDArray> extProj = ext == null ? null
-                : steps(Batched.linear(dropout.apply(ext, training), genW[1], generator.bIh()));
-        NDArray genBias = generator.bIh().broadcast(m, b, 3L * s.genDim());
-        List<NDArray> ciProj = null;
+        ClippedGru.Inputs genBase = ext == null ? null : ClippedGru.inputs(loop,
+                Batched.linear(dropout.apply(ext, training), genW[1], generator.bIh()), g);
+        NDArray[] genBias = gateParts(loop.enter(generator.bIh()), g);
+        Loop.Weight[] genU = genW[0] == null ? null : gateWeights(loop, genW[0], g);
+        ClippedGru.Inputs ciIn = null;
+        Loop.Weight[] conFac = null;
+        Loop.Weight coLinear = null;
+        NDArray coBias = null;
         List<NDArray> facMask = null;
-        NDArray conFacW = null;
         NDArray con = null;
         if (s.hasController()) {
             NDArray ci = controllerInputs(seq.get(2), seq.get(3), nd);
             NDArray[] conW = splitRows(controller.wIh(), 2 * s.ciEncDim());
-            conFacW = conW[1];
+            conFac = gateWeights(loop, conW[1], s.conDim());
             if (training) {
                 NDList parts = dropout.mask(nd, new Shape(m, b, tr, 2L * s.ciEncDim() + s.facDim()))
                         .split(new long[] {2L * s.ciEncDim()}, 3);
                 ci = ci.mul(parts.get(0));
-                facMask = steps(parts.get(1));
+                facMask = loop.steps(parts.get(1));
             }
-            ciProj = steps(Batched.linear(ci, conW[0], controller.bIh()));
-            con = p.get("controller.h0").broadcast(m, b, s.conDim());
+            ciIn = ClippedGru.inputs(loop, Batched.linear(ci, conW[0], controller.bIh()), s.conDim());
+            coLinear = loop.weight(p.get("co_linear.w"));
+            coBias = loop.enter(p.get("co_linear.b"));
+            con = loop.enter(p.get("controller.h0").broadcast(m, b, s.conDim()));
         }
         // Posterior noise for every bin, drawn before the loop like the masks.
         List<NDArray> coNoise = s.hasController() && sample
-                ? steps(dropout.noise().normal(nd, new Shape(m, b, tr, s.coDim()))) : null;
-        ClippedGru.Bound genCell = generator.bind();
-        ClippedGru.Bound conCell = controller == null ? null : controller.bind();
+                ? loop.steps(dropout.noise().normal(nd, new Shape(m, b, tr, s.coDim()))) : null;
+        ClippedGru.Bound genCell = generator.bind(loop);
+        ClippedGru.Bound conCell = controller == null ? null : controller.bind(loop);
 
-        NDArray gen = genInit;
+        NDArray gen = loop.enter(genInit);
+        boolean genClips = genCell.clips(gen);
+        boolean conClips = conCell != null && conCell.clips(con);
         List<NDArray> gens = new ArrayList<>(tr);
         List<NDArray> facs = new ArrayList<>(tr);
         List<NDArray> us = new ArrayList<>(tr);
@@ -271,30 +281,47 @@ public final class LfadsModel {
         List<NDArray> coStds = new ArrayList<>(tr);
         List<NDArray> cons = new ArrayList<>(tr);
         for (int t = 0; t < tr; t++) {
-            NDArray genXp = extProj != null ? extProj.get(t) : genBias;
+            NDArray xzr = genBase != null ? genBase.zr().get(t) : genBias[0];
+            NDArray xn = genBase != null ? genBase.n().get(t) : genBias[1];
             if (conCell != null) {
                 // Controller sees this bin's encoding and the previous factors.
                 NDArray f = facMask == null ? fac : fac.mul(facMask.get(t));
-                con = conCell.step(ciProj.get(t).add(Batched.mm(f, conFacW)), con);
-                NDArray[] co = Batched.chunks(Batched.linear(con, p.get("co_linear.w"), p.get("co_linear.b")), 2);
+                con = conCell.step(conFac[0].times(f, ciIn.zr().get(t)), conFac[1].times(f, ciIn.n().get(t)), con,
+                        conClips);
+                conClips = conClips && conCell.clips(con);
+                NDArray[] co = Batched.chunks(coLinear.times(con, coBias), 2);
                 NDArray coStd = co[1].mul(c.of(0.5)).exp();
                 NDArray u = sample ? co[0].add(coStd.mul(coNoise.get(t))) : co[0];
-                genXp = genXp.add(Batched.mm(u, genW[0]));
+                xzr = genU[0].times(u, xzr);
+                xn = genU[1].times(u, xn);
                 us.add(u);
                 coMeans.add(co[0]);
                 coStds.add(coStd);
                 cons.add(con);
             }
-            gen = genCell.step(genXp, gen);
-            fac = Batched.mm(genMask == null ? gen : gen.mul(genMask.get(t)), facW);
+            gen = genCell.step(xzr, xn, gen, genClips);
+            genClips = genClips && genCell.clips(gen);
+            fac = facW.times(genMask == null ? gen : gen.mul(genMask.get(t)));
             gens.add(gen);
             facs.add(fac);
         }
-        NDArray factors = stack(facs);
+        NDArray factors = loop.stack(facs);
         NDArray raw = Batched.linear(factors, p.get(readoutKey(session, "w")), p.get(readoutKey(session, "b")));
-        return new LfadsOutput(raw, factors, stack(gens), genInit, icMean, icStd,
-                conCell == null ? null : stack(coMeans), conCell == null ? null : stack(coStds),
-                conCell == null ? null : stack(us), conCell == null ? null : stack(cons), session);
+        return new LfadsOutput(raw, factors, loop.stack(gens), genInit, icMean, icStd,
+                conCell == null ? null : loop.stack(coMeans), conCell == null ? null : loop.stack(coStds),
+                conCell == null ? null : loop.stack(us), conCell == null ? null : loop.stack(cons), session);
+    }
+
+    /** The gate (z, r) columns and the candidate columns of a GRU's input weights {@code [M, I, 3H]}, bound for the loop. */
+    private static Loop.Weight[] gateWeights(Loop loop, NDArray w, int hidden) {
+        NDList parts = w.split(new long[] {2L * hidden}, 2);
+        return new Loop.Weight[] {loop.weight(parts.get(0)), loop.weight(parts.get(1))};
+    }
+
+    /** A GRU bias in loop layout, split into its gate part and its candidate part. */
+    private static NDArray[] gateParts(NDArray bias, int hidden) {
+        NDList parts = bias.split(new long[] {2L * hidden}, bias.getShape().dimension() - 1);
+        return new NDArray[] {parts.get(0), parts.get(1)};
     }
 
     /** Runs chains grouped by width and length, each group as one stacked loop; outputs in chain order. */
@@ -365,20 +392,5 @@ public final class LfadsModel {
             ci = ci.concat(nd.zeros(new Shape(m, b, after, 2 * h)), 2);
         }
         return ci;
-    }
-
-    /** Splits the time axis once (indexing one bin at a time makes backward quadratic in T). */
-    static List<NDArray> steps(NDArray x) {
-        long t = x.getShape().get(2);
-        NDList parts = x.split(t, 2);
-        List<NDArray> out = new ArrayList<>((int) t);
-        for (NDArray a : parts) {
-            out.add(a.squeeze(2));
-        }
-        return out;
-    }
-
-    private static NDArray stack(List<NDArray> xs) {
-        return NDArrays.stack(new NDList(xs), 2);
     }
 }

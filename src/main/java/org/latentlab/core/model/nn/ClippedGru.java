@@ -3,6 +3,7 @@ package org.latentlab.core.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import java.util.List;
 
 /**
  * lfads-torch's ClippedGRUCell over the member axis. Gate order (z, r, n); the reset gate multiplies the
@@ -14,7 +15,7 @@ import ai.djl.nn.Activation;
  *   h' = clamp(z * h + (1 - z) * n, -clip, clip)
  * </pre>
  * Input projections do not depend on the state, so {@link #project} computes them for every time step in
- * one matmul before the recurrent loop, and {@link #step} does only the recurrent part.
+ * one matmul before the recurrent loop, and {@link Bound#step} does only the recurrent part.
  *
  * @param wIh  {@code [M, I, 3H]}
  * @param bIh  {@code [M, 1, 3H]}
@@ -42,33 +43,59 @@ public record ClippedGru(NDArray wIh, NDArray bIh, NDArray wHh, float clip, int 
     }
 
     /**
-     * Splits the recurrent weights once per forward pass (not once per time step: every slice is a graph
-     * node that backward must visit).
+     * Binds the recurrent weights for a loop in layout {@code loop}, split once per forward pass into the gate
+     * part and the candidate part (not once per time step: every slice is a graph node that backward must
+     * visit).
      */
-    public Bound bind() {
-        return bind(wHh, clip, hidden);
+    public Bound bind(Loop loop) {
+        return bind(loop, wHh, clip, hidden);
     }
 
     /** Binds recurrent weights {@code [M', H, 3H]}, e.g. several cells stacked along the member axis. */
-    public static Bound bind(NDArray wHh, float clip, int hidden) {
+    public static Bound bind(Loop loop, NDArray wHh, float clip, int hidden) {
         NDList w = wHh.split(new long[] {2L * hidden}, 2);
-        return new Bound(w.get(0), w.get(1), clip, hidden);
+        return new Bound(loop.weight(w.get(0)), loop.weight(w.get(1)), clip, hidden);
+    }
+
+    /**
+     * Projected inputs {@code [M', B, T, 3H]} as loop-layout steps of their gate part ({@code [.., B, 2H]}) and
+     * their candidate part ({@code [.., B, H]}), split for the whole sequence before the loop.
+     */
+    public static Inputs inputs(Loop loop, NDArray xp, int hidden) {
+        NDList parts = xp.split(new long[] {2L * hidden}, 3);
+        return new Inputs(loop.steps(parts.get(0)), loop.steps(parts.get(1)));
+    }
+
+    /** Per step, the input's contribution to the z and r gates and to the candidate, biases included. */
+    public record Inputs(List<NDArray> zr, List<NDArray> n) {
     }
 
     /** The cell with its recurrent weights split into the gate part and the candidate part. */
-    public record Bound(NDArray wHzr, NDArray wHn, float clip, int hidden) {
+    public record Bound(Loop.Weight wHzr, Loop.Weight wHn, float clip, int hidden) {
         /**
-         * One step from the projected input {@code xp} ({@code [M, B, 3H]}) and state {@code h} ({@code [M, B, H]}).
-         * The z and r gates go through one sigmoid together.
+         * One step from the input contributions {@code xzr} ({@code [.., B, 2H]}) and {@code xn}
+         * ({@code [.., B, H]}) and the state {@code h} ({@code [.., B, H]}). The z and r gates go through one
+         * sigmoid together; each recurrent product adds the input contribution in the same op.
+         *
+         * @param clipping whether to apply the clip; pass {@link #clips(NDArray)} of {@code h}
          */
-        public NDArray step(NDArray xp, NDArray h) {
-            long[] at = {2L * hidden};
-            NDList x = xp.split(at, 2);
-            NDList zr = Activation.sigmoid(x.get(0).add(Batched.mm(h, wHzr))).split(2, 2);
+        public NDArray step(NDArray xzr, NDArray xn, NDArray h, boolean clipping) {
+            NDList zr = Activation.sigmoid(wHzr.times(h, xzr)).split(2, h.getShape().dimension() - 1);
             NDArray z = zr.get(0);
-            NDArray n = x.get(1).add(Batched.mm(zr.get(1).mul(h), wHn)).tanh();
+            NDArray n = wHn.times(zr.get(1).mul(h), xn).tanh();
             // h' = z h + (1 - z) n = n + z (h - n): one op fewer than the textbook form
-            return n.add(z.mul(h.sub(n))).clip(-clip, clip);
+            NDArray next = n.add(z.mul(h.sub(n)));
+            return clipping ? next.clip(-clip, clip) : next;
+        }
+
+        /**
+         * Whether the clip can bind on a step from state {@code h}. The new state is a convex mix of {@code h}
+         * and a tanh, so once every entry of a state is within {@code [-clip, clip]} (and the clip is at least
+         * 1) no later state leaves it: the clip is then the identity and is left out of the graph, together with
+         * its backward node, for the rest of the loop. It binds only after an initial state out of range.
+         */
+        public boolean clips(NDArray h) {
+            return clip < 1 || !(h.abs().max().getFloat() <= clip);
         }
     }
 }

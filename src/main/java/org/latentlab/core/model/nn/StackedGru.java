@@ -37,16 +37,19 @@ public final class StackedGru {
             h0.add(c.h0());
         }
         NDArray x = k == 1 ? xp.get(0) : NDArrays.concat(xp, 0);
-        ClippedGru.Bound cell = ClippedGru.bind(k == 1 ? w.get(0) : NDArrays.concat(w, 0), clip, hidden);
-        NDArray h = (k == 1 ? h0.get(0) : NDArrays.concat(h0, 0)).broadcast(k * members, batch, hidden);
-        long steps = x.getShape().get(2);
-        NDList inputs = x.split(steps, 2);
-        List<NDArray> outs = new ArrayList<>((int) steps);
-        for (NDArray xt : inputs) {
-            h = cell.step(xt.squeeze(2), h);
+        Loop loop = Loop.of(k * members);
+        ClippedGru.Bound cell = ClippedGru.bind(loop, k == 1 ? w.get(0) : NDArrays.concat(w, 0), clip, hidden);
+        NDArray h = loop.enter((k == 1 ? h0.get(0) : NDArrays.concat(h0, 0)).broadcast(k * members, batch, hidden));
+        ClippedGru.Inputs in = ClippedGru.inputs(loop, x, hidden);
+        int steps = in.zr().size();
+        List<NDArray> outs = new ArrayList<>(steps);
+        boolean clipping = cell.clips(h);
+        for (int t = 0; t < steps; t++) {
+            h = cell.step(in.zr().get(t), in.n().get(t), h, clipping);
+            clipping = clipping && cell.clips(h);
             outs.add(h);
         }
-        NDArray all = NDArrays.stack(new NDList(outs), 2);
+        NDArray all = loop.stack(outs);
         NDList parts = k == 1 ? new NDList(all) : all.split(k, 0);
         List<NDArray> result = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
