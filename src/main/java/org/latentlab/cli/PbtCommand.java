@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.ModelFamily;
+import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
@@ -33,7 +35,13 @@ final class PbtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, run.set);
+        ModelFamily family = ModelFamily.of(run.config, run.set);
+        if (family != ModelFamily.LFADS) {
+            // The population's per-member hyperparameters, exploit and export are LFADS's (AutoLFADS).
+            throw new DataException("pbt trains AutoLFADS populations (LFADS models); " + family.key()
+                    + " is trained by train (--set model=" + family.key() + ")");
+        }
+        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
         Dataset data = run.loadAll();
         Session first = data.first();
         o.println("AutoLFADS on " + (data.sessions().size() == 1 ? run.data.get(0) + " (" + first.totalTrials()

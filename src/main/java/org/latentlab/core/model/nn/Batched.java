@@ -28,7 +28,7 @@ public final class Batched {
      * {@code x w} per member. With a single member the member axis is dropped for the product: libtorch's
      * batched matmul costs about twice a plain one at these sizes.
      */
-    public static NDArray mm(NDArray x, NDArray w) {
+    private static NDArray mm(NDArray x, NDArray w) {
         if (x.getShape().get(0) == 1 && w.getShape().get(0) == 1) {
             return x.squeeze(0).matMul(w.squeeze(0)).expandDims(0);
         }
