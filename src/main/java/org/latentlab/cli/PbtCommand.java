@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaePbtConfig;
+import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.config.ModelFamily;
-import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code latentlab pbt}: AutoLFADS, LFADS with hyperparameters tuned by population-based training. */
 @Command(name = "pbt", mixinStandardHelpOptions = true,
-        description = {"Train an LFADS population with population-based training (AutoLFADS).",
+        description = {"Train an LFADS population with population-based training (AutoLFADS), or with",
+            "--set model=ilqr-vae a population of iLQR-VAEs (learning rate, L2 weight and input prior scale searched).",
             "Keys: pbt.population, pbt.epochs_per_generation, pbt.max_generations, pbt.exploit, pbt.search.<name>.min ...",
             "Re-running on the same --out resumes from the last completed generation, or prints the summary."})
 final class PbtCommand implements Callable<Integer> {
@@ -36,26 +38,32 @@ final class PbtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ModelFamily family = ModelFamily.of(run.config, run.set);
-        if (family != ModelFamily.LFADS) {
-            // The population's per-member hyperparameters, exploit and export are LFADS's (AutoLFADS).
-            throw new DataException("pbt trains AutoLFADS populations (LFADS models); " + family.key()
-                    + " is trained by train (--set model=" + family.key() + ")");
+        Record cfg;
+        Dataset data;
+        PbtConfig pbt;
+        String header;
+        if (family == ModelFamily.ILQR_VAE) {
+            IlqrVaePbtConfig c = ConfigIO.load(IlqrVaePbtConfig.class, run.config, run.set);
+            data = Dataset.of(run.load("an iLQR-VAE"));
+            cfg = c;
+            pbt = c.pbt();
+            header = "a population of iLQR-VAEs on " + describe(data) + ": " + pbt.population() + " members, generations of "
+                    + pbt.epochsPerGeneration() + " epochs, burn-in " + c.pbt().burnIn(c.train().klWarmupEpochs()) + " epochs";
+        } else {
+            AutoLfadsConfig c = ConfigIO.load(AutoLfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
+            data = run.loadAll();
+            cfg = c;
+            pbt = c.pbt();
+            header = "AutoLFADS on " + describe(data) + ": " + pbt.population() + " members, generations of "
+                    + pbt.epochsPerGeneration() + " epochs, burn-in " + c.pbt().burnIn(c.train()) + " epochs";
         }
-        AutoLfadsConfig cfg = ConfigIO.load(AutoLfadsConfig.class, run.config, ModelFamily.overridesFor(family, run.set));
-        Dataset data = run.loadAll();
-        Session first = data.first();
-        o.println("AutoLFADS on " + (data.sessions().size() == 1 ? run.data.get(0) + " (" + first.totalTrials()
-                + " trials, " + first.bins() + " bins, " + first.reconChannels() + " channels)"
-                : data.sessions().size() + " sessions (" + run.data.stream().map(Path::toString)
-                .collect(java.util.stream.Collectors.joining(", ")) + ")") + ": " + cfg.pbt().population()
-                + " members, generations of " + cfg.pbt().epochsPerGeneration() + " epochs, burn-in "
-                + cfg.pbt().burnIn(cfg.train()) + " epochs, with " + TorchEngine.describe());
+        o.println(header + ", with " + TorchEngine.describe());
         o.flush();
         PbtRun.Spec runSpec = new PbtRun.Spec(run.data, run.sha256(), run.dataOptions(), data, cfg,
                 run.seed, run.out, run.samples, Versions.latentLab());
         PbtRun.Result r;
         try (ConsoleProgress bar = new ConsoleProgress(spec.commandLine().getErr())) {
-            r = PbtRun.run(runSpec, new Printer(o, bar), bar);
+            r = PbtRun.run(runSpec, new Printer(o, bar, metricName(family)), bar);
         }
         if (r.status() == RunDirectory.Status.FINISHED) {
             o.println("this run had already finished:");
@@ -64,10 +72,25 @@ final class PbtCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One line naming the sessions (one file: its trial, bin and channel counts). */
+    private String describe(Dataset data) {
+        Session first = data.first();
+        return data.sessions().size() == 1 ? run.data.get(0) + " (" + first.totalTrials() + " trials, " + first.bins()
+                + " bins, " + first.reconChannels() + " channels)"
+                : data.sessions().size() + " sessions (" + run.data.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    /** What members are ranked by: AutoLFADS's smoothed validation recon, an iLQR-VAE's smoothed −ELBO. */
+    static String metricName(ModelFamily family) {
+        return family == ModelFamily.ILQR_VAE ? "valid_loss_smth (-ELBO)" : "valid_recon_smth";
+    }
+
     static void printSummary(PrintWriter o, JsonNode s) {
+        String metric = metricName(s.path("model").asText().equals("ilqr-vae") ? ModelFamily.ILQR_VAE : ModelFamily.LFADS);
         o.println("stopped: " + s.get("stop_reason").asText() + " after " + s.get("generations").asInt()
                 + " generations (" + s.get("epochs").asInt() + " epochs)");
-        o.println(String.format("best member %d: valid_recon_smth %.5f (median member %.5f), valid r2 %s (median %s)",
+        o.println(String.format("best member %d: " + metric + " %.5f (median member %.5f), valid r2 %s (median %s)",
                 s.get("best_member").asInt(), s.get("best_metric").asDouble(), s.get("median_member_metric").asDouble(),
                 r2(s.get("members").get(s.get("best_member").asInt()).get("valid_r2")),
                 r2(s.get("median_member_valid_r2"))));
@@ -88,7 +111,7 @@ final class PbtCommand implements Callable<Integer> {
     }
 
     /** A line per generation (and on messages); the progress bar shows the epochs in between. */
-    private record Printer(PrintWriter out, ConsoleProgress bar) implements PopulationListener {
+    private record Printer(PrintWriter out, ConsoleProgress bar, String metric) implements PopulationListener {
         @Override
         public void onProgress(long done, long total, String what) {
             bar.update(done, total, what);
@@ -96,8 +119,8 @@ final class PbtCommand implements Callable<Integer> {
 
         @Override
         public void onGeneration(Generation g) {
-            out.println(String.format("generation %3d  epochs to %4d  best member %2d  valid_recon_smth %.5f  %s  %.0f s",
-                    g.generation(), g.epoch(), g.bestMember(), g.bestMetric(),
+            out.println(String.format("generation %3d  epochs to %4d  best member %2d  %s %.5f  %s  %.0f s",
+                    g.generation(), g.epoch(), g.bestMember(), metric, g.bestMetric(),
                     g.exploited() ? g.exploits() + " exploited" : "burn-in", g.seconds()));
             out.flush();
         }

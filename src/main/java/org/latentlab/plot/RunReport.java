@@ -19,7 +19,6 @@ import org.jfree.chart.JFreeChart;
 import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.pbt.Generation;
-import org.latentlab.core.pbt.Hyperparameter;
 import org.latentlab.core.train.EpochMetrics;
 
 /**
@@ -30,6 +29,14 @@ import org.latentlab.core.train.EpochMetrics;
  */
 public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The hyperparameters whose trajectories a population's report charts when they were searched: AutoLFADS's
+     * learning rate, controller KL and generator L2, and an iLQR-VAE population's three. Any other population
+     * gets every searched one.
+     */
+    private static final List<String> TRAJECTORIES = List.of("lr_init", "kl_co_scale", "l2_gen_scale", "l2_scale",
+            "prior.scale_init");
 
     private RunReport() {
     }
@@ -93,9 +100,10 @@ public final class RunReport {
                     .append(esc(e.getKey())).append("</td><td>").append(num(e.getValue().asDouble())).append("</td></tr>"));
             h.append("</table>\n");
             List<Generation> gens = Generation.read(run.resolve("pbt.csv"));
-            for (Hyperparameter hp : new Hyperparameter[] {Hyperparameter.LR_INIT, Hyperparameter.KL_CO_SCALE,
-                    Hyperparameter.L2_GEN_SCALE}) {
-                h.append(img(trajectory(gens, hp, members.size())));
+            List<String> searched = Generation.varying(gens);
+            List<String> shown = searched.stream().filter(TRAJECTORIES::contains).toList();
+            for (String column : shown.isEmpty() ? searched : shown) {
+                h.append(img(trajectory(gens, column, members.size())));
             }
         }
         h.append("<h2>Config</h2>\n<pre>").append(esc(text(run.resolve(pbt ? "pbt-config.yaml" : "config.yaml"))))
@@ -142,7 +150,7 @@ public final class RunReport {
         return c;
     }
 
-    private static JFreeChart trajectory(List<Generation> gens, Hyperparameter hp, int members) {
+    private static JFreeChart trajectory(List<Generation> gens, String hp, int members) {
         double[] x = new double[gens.size()];
         double[][] ys = new double[members][gens.size()];
         for (int g = 0; g < gens.size(); g++) {
@@ -156,7 +164,7 @@ public final class RunReport {
         for (int m = 0; m < members; m++) {
             names.add("member " + m);
         }
-        return Charts.lines(hp.column() + " after each generation", "epoch", hp.column(), x, ys, names);
+        return Charts.lines(hp + " after each generation", "epoch", hp, x, ys, names);
     }
 
     private static String img(JFreeChart chart) {

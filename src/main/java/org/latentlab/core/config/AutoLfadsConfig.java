@@ -16,6 +16,9 @@ public record AutoLfadsConfig(ModelConfig model, TrainConfig train, AugmentConfi
         Check.notNull("train", train);
         Check.notNull("augment", augment);
         Check.notNull("pbt", pbt);
+        if (!(pbt.search() instanceof LfadsSearch)) {
+            throw new org.latentlab.core.data.DataException("pbt.search must be lfads for an AutoLFADS population");
+        }
     }
 
     public static AutoLfadsConfig defaults() {
@@ -23,6 +26,10 @@ public record AutoLfadsConfig(ModelConfig model, TrainConfig train, AugmentConfi
         TrainConfig t = Overrides.apply(base.train(), java.util.List.of("l2_increase_epoch=40", "kl_increase_epoch=40"));
         AugmentConfig a = Overrides.apply(base.augment(), java.util.List.of("cd_rate=0.5"));
         return new AutoLfadsConfig(base.model(), t, a, PbtConfig.defaults());
+    }
+
+    public LfadsSearch search() {
+        return (LfadsSearch) pbt.search();
     }
 
     /** The shared LFADS config (before any member's hyperparameters). */

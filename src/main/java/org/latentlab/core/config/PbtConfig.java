@@ -10,7 +10,8 @@ package org.latentlab.core.config;
  * @param population          members trained side by side; 16 as NeuroCAAS's AutoLFADS (lfads-torch uses 20)
  * @param epochsPerGeneration epochs between exploit/explore steps; 25 as lfads-torch
  * @param maxGenerations      hard limit on generations; 50 as autolfads-tf2
- * @param burnInEpochs        no exploit before this epoch; -1 = when the KL and L2 ramps end
+ * @param burnInEpochs        no exploit before this epoch; -1 = when the KL and L2 ramps end (the KL warm-up
+ *                            for an iLQR-VAE)
  * @param exploit             tournament (lfads-torch's binary tournament) or truncation
  * @param quantile            for truncation: the fraction of members in the bottom (and top) group; 0.25
  * @param resampleProbability chance that explore redraws a value from its initial distribution instead of
@@ -21,11 +22,12 @@ package org.latentlab.core.config;
  * @param maxMinutes          wall-clock budget: no generation starts that would end after it (estimated from the
  *                            last generation), 0 = none; 26, so the default run ends within 30 minutes on a laptop
  * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
- *                            that do not fit in memory); both give the same numbers up to rounding
+ *                            that do not fit in memory); both give the same numbers up to rounding. A population
+ *                            of iLQR-VAEs always trains one member at a time (its solver runs per trial)
  * @param liveSamples         when > 0, after every generation the current best member is written as a run of
  *                            its own under {@code live/} with this many posterior samples (the workbench's
  *                            Inspect follows it during training); 0 = off, as on the command line
- * @param search              the search space
+ * @param search              the search space; its type follows the model ({@code lfads} or {@code ilqr-vae})
  */
 public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
                         ExploitMethod exploit, double quantile, double resampleProbability, int patience,
@@ -57,11 +59,16 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
 
     public static PbtConfig defaults() {
         return new PbtConfig(16, 25, 50, -1, ExploitMethod.TOURNAMENT, 0.25, 0.0, 4, 5e-4, 26.0,
-                PopulationExecutorKind.VECTORISED, 0, SearchSpace.defaults());
+                PopulationExecutorKind.VECTORISED, 0, LfadsSearch.defaults());
     }
 
     /** The first epoch at which members may be exploited. */
     public int burnIn(TrainConfig train) {
-        return burnInEpochs >= 0 ? burnInEpochs : train.burnInEpochs();
+        return burnIn(train.burnInEpochs());
+    }
+
+    /** The first epoch at which members may be exploited, when the model's ramps end at {@code rampsEnd}. */
+    public int burnIn(int rampsEnd) {
+        return burnInEpochs >= 0 ? burnInEpochs : rampsEnd;
     }
 }

@@ -17,18 +17,40 @@ public record Generation(int generation, int epoch, List<PbtRow> rows, int bestM
                          boolean exploited, double seconds) {
 
     /**
-     * Each member's value of {@code h} for the next generation (its keep row, or its explore row after an
-     * exploit), NaN for a member without one; the points of a hyperparameter trajectory.
+     * Each member's value of hyperparameter column {@code column} for the next generation (its keep row, or
+     * its explore row after an exploit), NaN for a member without one; the points of a hyperparameter
+     * trajectory.
      */
-    public double[] valuesAfter(Hyperparameter h, int members) {
+    public double[] valuesAfter(String column, int members) {
         double[] v = new double[members];
         java.util.Arrays.fill(v, Double.NaN);
         for (PbtRow r : rows) {
             if (r.member() < members && (r.action().equals("keep") || r.action().equals("explore"))) {
-                v[r.member()] = r.hyper()[h.ordinal()];
+                v[r.member()] = r.value(column);
             }
         }
         return v;
+    }
+
+    /** The hyperparameter columns of this generation's rows (which ones depends on the model). */
+    public List<String> columns() {
+        return rows.isEmpty() ? List.of() : rows.get(0).columns();
+    }
+
+    /** The hyperparameter columns that take more than one value in the log: the searched ones. */
+    public static List<String> varying(List<Generation> gens) {
+        List<String> out = new java.util.ArrayList<>();
+        if (gens.isEmpty()) {
+            return out;
+        }
+        for (String column : gens.get(0).columns()) {
+            java.util.Set<Double> seen = new java.util.HashSet<>();
+            gens.forEach(g -> g.rows().forEach(r -> seen.add(r.value(column))));
+            if (seen.size() > 1) {
+                out.add(column);
+            }
+        }
+        return out;
     }
 
     /** Members that copied another member at this boundary. */

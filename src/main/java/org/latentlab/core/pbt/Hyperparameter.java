@@ -1,36 +1,32 @@
 package org.latentlab.core.pbt;
 
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.latentlab.core.config.HyperRange;
-import org.latentlab.core.config.LfadsConfig;
-import org.latentlab.core.config.SearchSpace;
+import org.latentlab.core.config.LfadsSearch;
 
 /**
- * The hyperparameters a member holds apart from the rest of the population, each tied to its config key,
- * its search-space range and its value in an LFADS config. A member's values are a {@code double[]} indexed
- * by {@link #ordinal()}.
+ * The hyperparameters an AutoLFADS member holds apart from the rest of the population, each tied to its
+ * config key and its search-space range. A member's values are a {@code double[]} indexed by
+ * {@link #ordinal()} (the order of {@link HyperSpace#of} for an LFADS search space).
  */
 public enum Hyperparameter {
-    LR_INIT("train.lr_init", SearchSpace::lrInit, c -> c.train().lrInit()),
-    DROPOUT_RATE("model.dropout_rate", SearchSpace::dropoutRate, c -> c.model().dropoutRate()),
-    CD_RATE("augment.cd_rate", SearchSpace::cdRate, c -> c.augment().cdRate()),
-    KL_CO_SCALE("train.kl_co_scale", SearchSpace::klCoScale, c -> c.train().klCoScale()),
-    KL_IC_SCALE("train.kl_ic_scale", SearchSpace::klIcScale, c -> c.train().klIcScale()),
-    L2_GEN_SCALE("train.l2_gen_scale", SearchSpace::l2GenScale, c -> c.train().l2GenScale()),
-    L2_CON_SCALE("train.l2_con_scale", SearchSpace::l2ConScale, c -> c.train().l2ConScale()),
-    L2_IC_ENC_SCALE("train.l2_ic_enc_scale", SearchSpace::l2IcEncScale, c -> c.train().l2IcEncScale()),
-    L2_CI_ENC_SCALE("train.l2_ci_enc_scale", SearchSpace::l2CiEncScale, c -> c.train().l2CiEncScale()),
-    WEIGHT_DECAY("train.weight_decay", SearchSpace::weightDecay, c -> c.train().weightDecay());
+    LR_INIT("train.lr_init", LfadsSearch::lrInit),
+    DROPOUT_RATE("model.dropout_rate", LfadsSearch::dropoutRate),
+    CD_RATE("augment.cd_rate", LfadsSearch::cdRate),
+    KL_CO_SCALE("train.kl_co_scale", LfadsSearch::klCoScale),
+    KL_IC_SCALE("train.kl_ic_scale", LfadsSearch::klIcScale),
+    L2_GEN_SCALE("train.l2_gen_scale", LfadsSearch::l2GenScale),
+    L2_CON_SCALE("train.l2_con_scale", LfadsSearch::l2ConScale),
+    L2_IC_ENC_SCALE("train.l2_ic_enc_scale", LfadsSearch::l2IcEncScale),
+    L2_CI_ENC_SCALE("train.l2_ci_enc_scale", LfadsSearch::l2CiEncScale),
+    WEIGHT_DECAY("train.weight_decay", LfadsSearch::weightDecay);
 
     private final String key;
-    private final Function<SearchSpace, HyperRange> range;
-    private final ToDoubleFunction<LfadsConfig> value;
+    private final Function<LfadsSearch, HyperRange> range;
 
-    Hyperparameter(String key, Function<SearchSpace, HyperRange> range, ToDoubleFunction<LfadsConfig> value) {
+    Hyperparameter(String key, Function<LfadsSearch, HyperRange> range) {
         this.key = key;
         this.range = range;
-        this.value = value;
     }
 
     /** The dotted config key, e.g. {@code train.lr_init}. */
@@ -43,20 +39,7 @@ public enum Hyperparameter {
         return key.substring(key.indexOf('.') + 1);
     }
 
-    public HyperRange range(SearchSpace space) {
+    public HyperRange range(LfadsSearch space) {
         return range.apply(space);
-    }
-
-    public double valueIn(LfadsConfig config) {
-        return value.applyAsDouble(config);
-    }
-
-    /** Every hyperparameter's value in a config, indexed by ordinal. */
-    public static double[] valuesIn(LfadsConfig config) {
-        double[] v = new double[values().length];
-        for (Hyperparameter h : values()) {
-            v[h.ordinal()] = h.valueIn(config);
-        }
-        return v;
     }
 }

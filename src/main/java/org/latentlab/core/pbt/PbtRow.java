@@ -13,14 +13,20 @@ import java.util.Locale;
  * for keep), so the rows of all generations form the population's family tree.
  */
 public record PbtRow(int generation, int epoch, int member, int parent, String action, double metric,
-                     double[] hyper) {
+                     List<String> columns, double[] hyper) {
+    private static final List<String> FIXED = List.of("generation", "epoch", "member", "parent", "action", "metric");
 
-    public static String header() {
-        List<String> cols = new ArrayList<>(List.of("generation", "epoch", "member", "parent", "action", "metric"));
-        for (Hyperparameter h : Hyperparameter.values()) {
-            cols.add(h.column());
-        }
+    /** The header of a log whose hyperparameter columns are {@code columns}. */
+    public static String header(List<String> columns) {
+        List<String> cols = new ArrayList<>(FIXED);
+        cols.addAll(columns);
         return String.join(",", cols);
+    }
+
+    /** This row's value of hyperparameter column {@code column}, NaN when the log has no such column. */
+    public double value(String column) {
+        int i = columns.indexOf(column);
+        return i < 0 ? Double.NaN : hyper[i];
     }
 
     public String csv() {
@@ -37,7 +43,10 @@ public record PbtRow(int generation, int epoch, int member, int parent, String a
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** A row of {@code pbt.csv} read back by column name; hyperparameters missing from the file are NaN. */
+    /**
+     * A row of {@code pbt.csv} read back by column name; every column after the fixed ones is a hyperparameter
+     * (which ones depends on the model), an empty cell NaN.
+     */
     public static PbtRow parse(String header, String row) {
         java.util.List<String> names = java.util.Arrays.asList(header.split(",", -1));
         String[] cells = row.split(",", -1);
@@ -45,14 +54,20 @@ public record PbtRow(int generation, int epoch, int member, int parent, String a
             int i = names.indexOf(k);
             return i >= 0 && i < cells.length ? cells[i].trim() : "";
         };
-        double[] hyper = new double[Hyperparameter.values().length];
-        for (Hyperparameter h : Hyperparameter.values()) {
-            String c = cell.apply(h.column());
-            hyper[h.ordinal()] = c.isEmpty() ? Double.NaN : Double.parseDouble(c);
+        List<String> columns = new ArrayList<>();
+        for (String n : names) {
+            if (!FIXED.contains(n.trim())) {
+                columns.add(n.trim());
+            }
+        }
+        double[] hyper = new double[columns.size()];
+        for (int i = 0; i < hyper.length; i++) {
+            String c = cell.apply(columns.get(i));
+            hyper[i] = c.isEmpty() ? Double.NaN : Double.parseDouble(c);
         }
         String metric = cell.apply("metric");
         return new PbtRow(Integer.parseInt(cell.apply("generation")), Integer.parseInt(cell.apply("epoch")),
                 Integer.parseInt(cell.apply("member")), Integer.parseInt(cell.apply("parent")), cell.apply("action"),
-                metric.isEmpty() ? Double.NaN : Double.parseDouble(metric), hyper);
+                metric.isEmpty() ? Double.NaN : Double.parseDouble(metric), List.copyOf(columns), hyper);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.AutoLfadsConfig;
+import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.Overrides;
@@ -50,10 +51,11 @@ public final class PbtRun {
 
     /**
      * @param dataFiles the files of the sessions, in order
-     * @param data      one session, or several fitted together (a read-in and readout each)
+     * @param data      one session, or several fitted together (a read-in and readout each; AutoLFADS only)
+     * @param config    an {@link AutoLfadsConfig}, or an {@link IlqrVaePbtConfig} for a population of iLQR-VAEs
      */
     public record Spec(List<Path> dataFiles, String dataSha256, Map<String, String> dataOptions, Dataset data,
-                       AutoLfadsConfig config, long seed, Path out, int samples, String version) {
+                       Record config, long seed, Path out, int samples, String version) {
 
         public Spec {
             dataFiles = LfadsRun.oneFilePerSession(dataFiles, data);
@@ -61,7 +63,7 @@ public final class PbtRun {
 
         /** A single-session run. */
         public Spec(Path dataFile, String dataSha256, Map<String, String> dataOptions, Session session,
-                    AutoLfadsConfig config, long seed, Path out, int samples, String version) {
+                    Record config, long seed, Path out, int samples, String version) {
             this(List.of(dataFile), dataSha256, dataOptions, Dataset.of(session), config, seed, out, samples, version);
         }
     }
@@ -70,39 +72,40 @@ public final class PbtRun {
     }
 
     public static Result run(Spec spec, PopulationListener listener, Progress sampling) {
-        return run(spec, listener, sampling, PbtRun::executor);
+        return run(spec, listener, sampling, s -> model(s).executor());
     }
 
-    /** The executor the config asks for. */
-    static PopulationExecutor executor(Spec s) {
-        AutoLfadsConfig c = s.config();
-        return switch (c.pbt().executor()) {
-            case VECTORISED -> new VectorisedExecutor(s.data(), c.lfads(), c.pbt().population(), s.seed());
-            case PER_MEMBER -> new PerMemberExecutor(s.data(), c.lfads(), c.pbt().population(), s.seed());
-        };
+    /** The model a spec's config trains. */
+    static PopulationModel model(Spec s) {
+        if (s.config() instanceof AutoLfadsConfig c) {
+            return new LfadsPopulation(s, c);
+        }
+        if (s.config() instanceof IlqrVaePbtConfig c) {
+            return new IlqrVaePopulation(s, c);
+        }
+        throw new IllegalArgumentException("not a population config: " + s.config().getClass().getSimpleName());
     }
 
     /** As {@link #run(Spec, PopulationListener, Progress)} on the executor the factory makes for the spec. */
     static Result run(Spec spec, PopulationListener listener, Progress sampling,
                       java.util.function.Function<Spec, PopulationExecutor> executors) {
-        LfadsRun.checkData(spec.data(), spec.config().augment()); // before the run directory is claimed
+        PopulationModel model = model(spec);
+        model.check(); // before the run directory is claimed
         RunDirectory dir = new RunDirectory(spec.out());
-        Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), spec.config());
+        Map<String, String> identity = LfadsRun.identity(spec.dataSha256(), spec.dataOptions(), spec.seed(), model.config());
         identity.put("command", "pbt");
-        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(spec.config()), CONFIG_FILE,
-                org.latentlab.core.config.Config.flatten(AutoLfadsConfig.defaults()));
+        RunDirectory.Status status = dir.prepare(identity, ConfigIO.toYaml(model.config()), CONFIG_FILE,
+                org.latentlab.core.config.Config.flatten(model.defaults()));
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
-        SessionLayouts.write(dir, spec.data());
+        model.prepare(dir);
         TorchEngine.prepareThread();
         long started = System.nanoTime();
-        AutoLfadsConfig c = spec.config();
-        PbtConfig pbt = c.pbt();
-        LfadsConfig base = c.lfads();
+        PbtConfig pbt = model.pbt();
         int length = pbt.epochsPerGeneration();
-        int burnIn = pbt.burnIn(c.train());
-        int maxGenerations = Math.min(pbt.maxGenerations(), (c.train().maxEpochs() + length - 1) / length);
+        int burnIn = model.burnIn();
+        int maxGenerations = Math.min(pbt.maxGenerations(), (model.maxEpochs() + length - 1) / length);
         if (burnIn >= maxGenerations * length) {
             listener.onMessage("warning: the run (at most " + maxGenerations * length + " epochs) is shorter than the "
                     + "burn-in (" + burnIn + " epochs): members train but are never exploited");
@@ -114,15 +117,15 @@ public final class PbtRun {
                 pop = Population.fromFields(ex.restore(ckpt));
                 listener.onMessage("resuming after generation " + (pop.generation - 1) + " from " + ckpt);
             } else {
-                pop = Population.initial(pbt, base, spec.seed());
+                pop = Population.initial(pbt, model.space(), model.space().configured(model.config()), spec.seed());
             }
-            PbtLog log = new PbtLog(dir.path(), pbt.population());
+            PbtLog log = new PbtLog(dir.path(), pbt.population(), model.space().columns());
             log.truncate(pop.generation, pop.generation * length);
             while (pop.stopReason == null) {
                 if (pop.generation >= maxGenerations) {
                     pop.stopReason = maxGenerations == pbt.maxGenerations()
                             ? "reached pbt.max_generations (" + maxGenerations + ")"
-                            : "reached train.max_epochs (" + c.train().maxEpochs() + ")";
+                            : "reached train.max_epochs (" + model.maxEpochs() + ")";
                     break;
                 }
                 if (pbt.maxMinutes() > 0 && pop.lastGenerationSeconds > 0
@@ -131,10 +134,10 @@ public final class PbtRun {
                             + pbt.maxMinutes() + ")";
                     break;
                 }
-                Generation g = generation(pop, ex, spec, burnIn, maxGenerations * length, log, listener);
+                Generation g = generation(pop, ex, model, spec.seed(), burnIn, maxGenerations * length, log, listener);
                 ex.save(ckpt, pop.toFields());
                 if (pbt.liveSamples() > 0) {
-                    writeLive(spec, dir, ex, pop, started);
+                    writeLive(spec, model, dir, ex, pop, started);
                 }
                 listener.onGeneration(g);
             }
@@ -143,15 +146,15 @@ public final class PbtRun {
             if (best < 0) {
                 throw new TrainingDivergedException("no member has a finite validation metric; see " + log.csv());
             }
-            finish(spec, dir, ex, pop, best, started);
+            writeMember(spec, model, dir, ex, pop, best, spec.samples(), "finished", started);
         }
         return new Result(status, dir.summary());
     }
 
     /** Trains one generation, ranks it, applies exploit/explore, logs it and decides whether to stop. */
-    private static Generation generation(Population pop, PopulationExecutor ex, Spec spec, int burnIn, int totalEpochs,
-                                         PbtLog log, PopulationListener listener) {
-        PbtConfig pbt = spec.config().pbt();
+    private static Generation generation(Population pop, PopulationExecutor ex, PopulationModel model, long seed,
+                                         int burnIn, int totalEpochs, PbtLog log, PopulationListener listener) {
+        PbtConfig pbt = model.pbt();
         int g = pop.generation;
         int from = g * pbt.epochsPerGeneration();
         int to = from + pbt.epochsPerGeneration();
@@ -182,8 +185,8 @@ public final class PbtRun {
         List<Exploit.Move> moves;
         try {
             moves = exploiting
-                    ? Exploit.plan(pop.metric, pbt.exploit(), pbt.quantile(), PbtRandom.exploit(spec.seed(), g))
-                    : Exploit.replaceFailed(pop.metric, PbtRandom.exploit(spec.seed(), g));
+                    ? Exploit.plan(pop.metric, pbt.exploit(), pbt.quantile(), PbtRandom.exploit(seed, g))
+                    : Exploit.replaceFailed(pop.metric, PbtRandom.exploit(seed, g));
         } catch (IllegalStateException e) {
             throw new TrainingDivergedException("every member's loss became non-finite in generation " + g
                     + "; the last completed generation is kept in " + POPULATION_CHECKPOINT
@@ -191,7 +194,7 @@ public final class PbtRun {
         }
         int best = pop.best();
         double bestMetric = pop.metric[best];
-        List<PbtRow> rows = apply(pop, ex, moves, g, to, pbt, spec.seed());
+        List<PbtRow> rows = apply(pop, ex, moves, g, to, pbt, model.space(), seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         pop.generation = g + 1;
         pop.elapsedSeconds += seconds;
@@ -209,13 +212,14 @@ public final class PbtRun {
 
     /** Copies and perturbs per the plan; returns the generation's pbt.csv rows. */
     static List<PbtRow> apply(Population pop, PopulationExecutor ex, List<Exploit.Move> moves, int g, int epoch,
-                              PbtConfig pbt, long seed) {
+                              PbtConfig pbt, HyperSpace space, long seed) {
         List<PbtRow> rows = new ArrayList<>();
+        List<String> columns = space.columns();
         for (Exploit.Move mv : moves) {
             int m = mv.member();
             if (mv.action() == Exploit.Action.KEEP) {
                 pop.parent[m] = m;
-                rows.add(new PbtRow(g, epoch, m, m, "keep", pop.metric[m], pop.hyper[m].clone()));
+                rows.add(new PbtRow(g, epoch, m, m, "keep", pop.metric[m], columns, pop.hyper[m].clone()));
                 continue;
             }
             int src = mv.source();
@@ -224,40 +228,25 @@ public final class PbtRun {
             pop.smooth[m] = pop.smooth[src];
             pop.parent[m] = src;
             String action = mv.action() == Exploit.Action.EXPLOIT ? "exploit" : "replace";
-            rows.add(new PbtRow(g, epoch, m, src, action, pop.metric[m], pop.hyper[m].clone()));
+            rows.add(new PbtRow(g, epoch, m, src, action, pop.metric[m], columns, pop.hyper[m].clone()));
             var rng = PbtRandom.explore(seed, m, g);
-            for (Hyperparameter h : Hyperparameter.values()) {
-                var range = h.range(pbt.search());
-                if (range.search()) {
-                    pop.hyper[m][h.ordinal()] = Explore.explore(range, pop.hyper[m][h.ordinal()],
-                            pbt.resampleProbability(), rng);
+            for (int i = 0; i < space.size(); i++) {
+                var range = space.get(i).range();
+                if (range.search() && space.get(i).explored()) {
+                    pop.hyper[m][i] = Explore.explore(range, pop.hyper[m][i], pbt.resampleProbability(), rng);
                 }
             }
-            rows.add(new PbtRow(g, epoch, m, src, "explore", pop.metric[m], pop.hyper[m].clone()));
+            rows.add(new PbtRow(g, epoch, m, src, "explore", pop.metric[m], columns, pop.hyper[m].clone()));
         }
         return rows;
-    }
-
-    /** An LFADS config holding one member's hyperparameter values. */
-    static LfadsConfig memberConfig(LfadsConfig base, double[] hyper) {
-        List<String> set = new ArrayList<>();
-        for (Hyperparameter h : Hyperparameter.values()) {
-            set.add(h.key() + "=" + hyper[h.ordinal()]);
-        }
-        return Overrides.apply(base, set);
-    }
-
-    /** Writes the best member as an ordinary run: config, checkpoint, posterior outputs, summary. */
-    private static void finish(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
-                               long started) {
-        writeMember(spec, dir, ex, pop, best, spec.samples(), "finished", started);
     }
 
     /**
      * The current best member as a run of its own in {@code live/}, replaced atomically file by file, so the
      * workbench can inspect a population while it trains. Its summary's status is {@code live}.
      */
-    private static void writeLive(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, long started) {
+    private static void writeLive(Spec spec, PopulationModel model, RunDirectory dir, PopulationExecutor ex,
+                                  Population pop, long started) {
         int best = pop.best();
         if (best < 0) {
             return;
@@ -268,56 +257,32 @@ public final class PbtRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        writeMember(spec, live, ex, pop, best, spec.config().pbt().liveSamples(), "live", started);
+        writeMember(spec, model, live, ex, pop, best, model.pbt().liveSamples(), "live", started);
     }
 
     /** Writes member {@code best} as an ordinary run: config, checkpoint, posterior outputs, summary. */
-    private static void writeMember(Spec spec, RunDirectory dir, PopulationExecutor ex, Population pop, int best,
-                                    int samples, String status, long started) {
-        LfadsConfig cfg = memberConfig(spec.config().lfads(), pop.hyper[best]);
-        Dataset data = spec.data();
-        int epochs = pop.generation * spec.config().pbt().epochsPerGeneration();
-        try (LfadsSession one = new LfadsSession(data, cfg, 1, spec.seed())) {
-            one.params.setMemberValues(0, ex.memberWeights(best));
-            // The exported checkpoint is for inference: the best member's weights, fresh optimizer moments.
-            Checkpoint.save(dir.bestCheckpoint(), one.params, new MemberAdamW(one.params, cfg.train().adamEpsilon()),
-                    new Checkpoint.State(epochs - 1, pop.metric[best], epochs - 1, pop.smooth[best], 0,
-                            new double[] {pop.hyper[best][Hyperparameter.LR_INIT.ordinal()]}, pop.elapsedSeconds, 0));
-            AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
-            SessionLayouts.write(dir, data); // so infer rebuilds a multi-session member (live/ too)
-            LfadsRun.Outputs written = LfadsRun.writeOutputs(one, data, spec.dataFiles(), dir.path(), samples,
-                    Progress.NONE);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("status", status);
-            summary.put("stop_reason", pop.stopReason == null ? "still training" : pop.stopReason);
-            summary.put("generations", pop.generation);
-            summary.put("epochs", epochs);
-            summary.put("best_epoch", epochs - 1);
-            summary.put("best_member", best);
-            summary.put("best_metric", pop.metric[best]);
-            summary.put("best_hyperparameters", named(pop.hyper[best]));
-            summary.put("members", members(pop));
-            summary.put("median_member_metric", median(pop.metric));
-            summary.put("median_member_valid_r2", median(pop.validR2));
-            summary.put("checkpoint_used", dir.path().relativize(dir.bestCheckpoint()).toString());
-            summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
-            summary.put("training_seconds", pop.elapsedSeconds);
-            summary.put("scores", written.scores());
-            summary.put("output_file", written.firstFile().getFileName().toString());
-            summary.put("validated_on", data.first().has(Split.VALID) ? "valid" : "train (no valid split)");
-            written.describeSessions(summary, one.readinNote());
-            summary.put("provenance", LfadsRun.provenance(spec.dataFiles(), spec.dataSha256(), spec.dataOptions(),
-                    spec.seed(), spec.config(), spec.version(), samples));
-            dir.writeJson(dir.summary(), summary);
-        }
-    }
-
-    private static Map<String, Double> named(double[] hyper) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (Hyperparameter h : Hyperparameter.values()) {
-            m.put(h.key(), hyper[h.ordinal()]);
-        }
-        return m;
+    private static void writeMember(Spec spec, PopulationModel model, RunDirectory dir, PopulationExecutor ex,
+                                    Population pop, int best, int samples, String status, long started) {
+        int epochs = pop.generation * model.pbt().epochsPerGeneration();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", status);
+        summary.put("stop_reason", pop.stopReason == null ? "still training" : pop.stopReason);
+        summary.put("generations", pop.generation);
+        summary.put("epochs", epochs);
+        summary.put("best_epoch", epochs - 1);
+        summary.put("best_member", best);
+        summary.put("best_metric", pop.metric[best]);
+        summary.put("best_hyperparameters", model.space().named(pop.hyper[best]));
+        summary.put("members", members(pop));
+        summary.put("median_member_metric", median(pop.metric));
+        summary.put("median_member_valid_r2", median(pop.validR2));
+        summary.put("checkpoint_used", dir.path().relativize(dir.bestCheckpoint()).toString());
+        summary.put("training_seconds", pop.elapsedSeconds);
+        model.writeMember(dir, ex, best, pop.hyper[best], epochs, pop.metric[best], pop.elapsedSeconds, samples, summary);
+        summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
+        summary.put("provenance", LfadsRun.provenance(spec.dataFiles(), spec.dataSha256(), spec.dataOptions(),
+                spec.seed(), model.config(), spec.version(), samples));
+        dir.writeJson(dir.summary(), summary);
     }
 
     private static List<Map<String, Object>> members(Population pop) {
@@ -352,8 +317,11 @@ public final class PbtRun {
         private final RunDirectory[] members;
         private final List<String> lines = new ArrayList<>();
 
-        PbtLog(Path dir, int population) {
+        private final List<String> columns;
+
+        PbtLog(Path dir, int population, List<String> columns) {
             this.dir = dir;
+            this.columns = columns;
             this.members = new RunDirectory[population];
             for (int m = 0; m < population; m++) {
                 members[m] = new RunDirectory(dir.resolve(String.format("members/m%02d", m)));
@@ -384,7 +352,7 @@ public final class PbtRun {
                 throw new UncheckedIOException(e);
             }
             if (lines.isEmpty()) {
-                lines.add(PbtRow.header());
+                lines.add(PbtRow.header(columns));
             }
             AtomicFiles.writeString(csv(), String.join("\n", lines) + "\n");
             for (RunDirectory r : members) {

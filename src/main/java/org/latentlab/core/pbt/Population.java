@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.latentlab.core.config.HyperRange;
-import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.PbtConfig;
 
 /**
@@ -42,17 +41,19 @@ final class Population {
         Arrays.fill(validR2, Double.NaN);
     }
 
-    /** Generation 0: searched hyperparameters drawn per member from their own generators, the rest as configured. */
-    static Population initial(PbtConfig pbt, LfadsConfig base, long seed) {
+    /**
+     * Generation 0: searched hyperparameters drawn per member from their own generators, the rest as
+     * configured ({@code configured} holds the run config's values in {@code space}'s order).
+     */
+    static Population initial(PbtConfig pbt, HyperSpace space, double[] configured, long seed) {
         Population p = new Population(pbt.population(), new ArrayList<>());
-        double[] configured = Hyperparameter.valuesIn(base);
         for (int m = 0; m < pbt.population(); m++) {
             var rng = PbtRandom.init(seed, m);
             p.hyper[m] = configured.clone();
-            for (Hyperparameter h : Hyperparameter.values()) {
-                HyperRange r = h.range(pbt.search());
+            for (int i = 0; i < space.size(); i++) {
+                HyperRange r = space.get(i).range();
                 if (r.search()) {
-                    p.hyper[m][h.ordinal()] = Explore.initial(r, configured[h.ordinal()], rng);
+                    p.hyper[m][i] = Explore.initial(r, configured[i], rng);
                 }
             }
             p.parent[m] = m;

@@ -1,6 +1,5 @@
 package org.latentlab.core.train;
 
-import ai.djl.ndarray.NDScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,22 +8,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.latentlab.core.config.IlqrTrainConfig;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.data.Session;
-import org.latentlab.core.data.Split;
-import org.latentlab.core.data.SplitData;
-import org.latentlab.core.data.Tensor3;
-import org.latentlab.core.model.ilqrvae.ElboGradient;
 
 /**
- * The iLQR-VAE training loop: training trials cut into fixed chunks (so each chunk's previous solution is a
- * warm start), shuffled batches, one {@link ElboGradient} and one Adam step per batch. After each epoch the
- * −ELBO of the validation trials' chunks drives the best checkpoint and early stopping, and posterior means of
- * the whole validation trials give {@code valid_recon} and rate R².
- * Each epoch seeds its shuffle and posterior noise from (seed, epoch), and the last checkpoint is written
- * every epoch, so an interrupted run resumes. Solver failures are counted per epoch in {@code ilqr.csv}.
+ * The iLQR-VAE training loop: epochs of {@link IlqrEpochs}, whose validation −ELBO (smoothed) drives the best
+ * checkpoint and early stopping, and the posterior means of the whole validation trials give
+ * {@code valid_recon} and rate R². Each epoch seeds its shuffle and posterior noise from (seed, epoch), and the
+ * last checkpoint is written every epoch, so an interrupted run resumes. Solver failures are counted per epoch in {@code ilqr.csv}.
  */
 public final class IlqrVaeTrainer {
     /** How training ended. */
@@ -62,17 +54,7 @@ public final class IlqrVaeTrainer {
 
     /** The (trial, first bin) of every training chunk: consecutive chunks, the last one aligned to the end. */
     static List<int[]> chunks(int trials, int bins, int chunk) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < trials; i++) {
-            int start = 0;
-            for (; start + chunk <= bins; start += chunk) {
-                out.add(new int[] {i, start});
-            }
-            if (start < bins && bins >= chunk) {
-                out.add(new int[] {i, bins - chunk});
-            }
-        }
-        return out;
+        return IlqrEpochs.chunks(trials, bins, chunk);
     }
 
     public Outcome train() {
@@ -86,26 +68,9 @@ public final class IlqrVaeTrainer {
             run.truncateMetrics(st.epoch());
             truncateSolverLog(st.epoch());
         }
-        SplitData train = data.split(Split.TRAIN);
-        SplitData valid = data.has(Split.VALID) ? data.split(Split.VALID) : train;
-        Tensor3 obs = train.reconOrEncod();
-        int behaviorChannels = s.model.behaviorChannels();
-        Tensor3 behavior = behaviorChannels > 0 ? train.behavior() : null;
-        Tensor3 validBehavior = behaviorChannels > 0 ? valid.behavior() : null;
-        int bins = data.bins();
-        int channels = s.model.channels();
-        int chunk = s.chunkBins;
-        List<int[]> chunks = chunks(train.trials(), bins, chunk);
-        int batch = Math.min(t.batchSize(), chunks.size());
-        int batches = (chunks.size() + batch - 1) / batch;
-        int steps = s.model.steps(chunk);
-        int m = s.model.config().inputDim();
-        boolean warmStart = s.model.config().solver().warmStart();
-        double[][] warm = new double[chunks.size()][];
-        double[][] validWarm = new double[valid.trials()][];
-        Tensor3 validObs = valid.reconOrEncod();
-        List<int[]> validChunks = chunks(valid.trials(), bins, chunk);
-        double[][] validChunkWarm = new double[validChunks.size()][];
+        IlqrEpochs epochs = new IlqrEpochs(s, data, cfg, seed);
+        IlqrEpochs.WarmStarts warm = epochs.warmStarts();
+        int batches = epochs.batches();
         double best = st.bestSmooth();
         int bestEpoch = st.bestEpoch();
         double smooth = st.lastSmooth();
@@ -121,92 +86,30 @@ public final class IlqrVaeTrainer {
         EpochMetrics last = null;
         String reason = "reached train.max_epochs (" + t.maxEpochs() + ")";
         int epoch = st.epoch() + 1;
-        long optSteps = (long) Math.round(opt.stepCounts()[0]);
         for (; epoch < t.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
-            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
-            int[] order = shuffled(chunks.size(), rng);
-            double klWeight = t.klWarmupEpochs() == 0 ? 1 : Math.min(1, (epoch + 1.0) / (t.klWarmupEpochs() + 1.0));
-            double lossSum = 0;
-            double nllSum = 0;
-            double klSum = 0;
-            double gradSum = 0;
-            int used = 0;
-            int failed = 0;
-            int noHessian = 0;
-            long iterations = 0;
-            int counted = 0;
-            double lr = t.lr(optSteps);
-            for (int b = 0; b < batches; b++) {
-                if (listener.stopRequested()) {
-                    throw new TrainingStoppedException("stopped during epoch " + epoch + "; the last checkpoint (epoch "
-                            + (epoch - 1) + ") is kept in " + run.lastCheckpoint() + " and starting again resumes there");
-                }
-                int from = b * batch;
-                int count = Math.min(batch, chunks.size() - from);
-                int[] rows = java.util.Arrays.copyOfRange(order, from, from + count);
-                float[] x = gather(obs, chunks, rows, chunk, channels);
-                float[] beh = behavior == null ? null : gather(behavior, chunks, rows, chunk, behaviorChannels);
-                double[][] init = new double[count][];
-                for (int i = 0; i < count; i++) {
-                    init[i] = warmStart ? warm[rows[i]] : null;
-                }
-                float[] xi = new float[count * steps * m];
-                for (int i = 0; i < xi.length; i++) {
-                    xi[i] = (float) rng.nextGaussian();
-                }
-                long t0 = System.nanoTime();
-                lr = t.lr(optSteps);
-                ElboGradient.Result r;
-                float[] norm;
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    r = ElboGradient.run(s.model, s.manager, x, beh, count, chunk, channels, init, xi, klWeight,
-                            t.l2Scale(), s.pool, true);
-                    boolean ok = r.used() > 0 && Double.isFinite(r.loss());
-                    norm = opt.step(new float[] {(float) lr}, new float[] {0f}, t.maxGradNorm(), new boolean[] {ok});
-                    if (ok) {
-                        optSteps++;
-                    }
-                }
-                stepNanos += System.nanoTime() - t0;
-                stepCount++;
-                solveNanos += r.solveNanos();
-                for (int i = 0; i < count; i++) {
-                    if (!r.solutions()[i].status().failed()) {
-                        warm[order[from + i]] = r.solutions()[i].u();
-                    }
-                }
-                solves += count;
-                failed += r.failed();
-                noHessian += r.noHessian();
-                iterations += r.iterations();
-                if (r.used() > 0 && Double.isFinite(r.loss())) {
-                    lossSum += r.loss() * r.used();
-                    nllSum += r.nll() * r.used();
-                    klSum += r.kl() * r.used();
-                    gradSum += norm[0];
-                    used += r.used();
-                    counted++;
-                }
-                listener.onProgress((long) epoch * batches + b + 1, (long) t.maxEpochs() * batches,
-                        "epoch " + epoch + " (" + failed + " failed solves)");
-            }
-            failedTotal += failed;
-            noHessianTotal += noHessian;
-            iterTotal += iterations;
-            if (used == 0) {
+            int e = epoch;
+            IlqrEpochs.Trained tr = epochs.train(epoch, seed, opt, t::lr, t.l2Scale(), warm,
+                    (b, failed) -> listener.onProgress((long) e * batches + b + 1, (long) t.maxEpochs() * batches,
+                            "epoch " + e + " (" + failed + " failed solves)"),
+                    listener::stopRequested, "; the last checkpoint (epoch " + (epoch - 1) + ") is kept in "
+                            + run.lastCheckpoint() + " and starting again resumes there");
+            solves += tr.chunks();
+            failedTotal += tr.failed();
+            noHessianTotal += tr.noHessian();
+            iterTotal += tr.iterations();
+            solveNanos += tr.solveNanos();
+            stepCount += tr.steps();
+            stepNanos += tr.stepNanos();
+            if (tr.used() == 0) {
                 throw new TrainingDivergedException("every iLQR solve of epoch " + epoch + " failed; the last good "
                         + "checkpoint is " + run.lastCheckpoint() + ". Lower train.lr_init.");
             }
-            double validLoss = validLoss(validObs, validBehavior, validChunks, validChunkWarm, batch, chunk, channels,
-                    steps * m);
-            IlqrVaeOutputs.Result v = IlqrVaeOutputs.infer(s, valid, 0, validWarm, org.latentlab.core.Progress.NONE, "valid");
-            double r2 = SplitScores.of(data, valid, v.outputs().tensor("output_params"), s.model.counts()).rateR2();
-            smooth = Double.isNaN(smooth) ? validLoss : t.smoothing() * smooth + (1 - t.smoothing()) * validLoss;
+            IlqrEpochs.Validated v = epochs.validate(warm);
+            smooth = Double.isNaN(smooth) ? v.loss() : t.smoothing() * smooth + (1 - t.smoothing()) * v.loss();
             elapsed += (System.nanoTime() - epochStart) / 1e9;
             // The KL weight changes the loss until the warm-up ends: compare (and count patience) only after it.
-            boolean warmedUp = klWeight >= 1;
+            boolean warmedUp = tr.klWeight() >= 1;
             boolean improved = smooth < best || !warmedUp;
             if (improved) {
                 best = smooth;
@@ -215,12 +118,11 @@ public final class IlqrVaeTrainer {
             } else {
                 stale++;
             }
-            last = new EpochMetrics(epoch, lossSum / used, nllSum / used, Double.NaN, klSum / used, Double.NaN,
-                    klWeight, 1, validLoss, v.nll(), smooth, Double.NaN, Double.NaN, Double.NaN, r2, lr,
-                    gradSum / counted, elapsed);
+            last = metrics(epoch, tr, v, smooth, elapsed);
             run.appendMetrics(last);
-            appendSolverLog(epoch, chunks.size(), failed, noHessian, iterations, v.failed());
-            Checkpoint.State now = new Checkpoint.State(epoch, best, bestEpoch, smooth, stale, new double[] {lr}, elapsed, 0);
+            appendSolverLog(epoch, tr.chunks(), tr.failed(), tr.noHessian(), tr.iterations(), v.failed());
+            Checkpoint.State now = new Checkpoint.State(epoch, best, bestEpoch, smooth, stale, new double[] {tr.lastLr()},
+                    elapsed, 0);
             if (improved) {
                 Checkpoint.save(run.bestCheckpoint(), s.model.params(), opt, now);
                 listener.onCheckpoint(run.bestCheckpoint(), true);
@@ -228,9 +130,10 @@ public final class IlqrVaeTrainer {
             Checkpoint.save(run.lastCheckpoint(), s.model.params(), opt, now);
             listener.onCheckpoint(run.lastCheckpoint(), false);
             listener.onEpoch(last);
-            if (failed > 0 || v.failed() > 0) {
+            if (tr.failed() > 0 || v.failed() > 0) {
                 listener.onMessage(String.format(Locale.ROOT, "epoch %d: %d of %d training solves and %d of %d validation "
-                        + "solves failed (skipped / last iterate used)", epoch, failed, chunks.size(), v.failed(), valid.trials()));
+                        + "solves failed (skipped / last iterate used)", epoch, tr.failed(), tr.chunks(), v.failed(),
+                        warm.valid.length));
             }
             if (stale >= t.patience()) {
                 reason = "early stop: no improvement of the smoothed validation loss (−ELBO) for " + t.patience() + " epochs";
@@ -249,73 +152,11 @@ public final class IlqrVaeTrainer {
                 solveNanos / 1e9, stepCount, stepNanos / 1e9));
     }
 
-    /**
-     * The −ELBO per bin and channel (KL weight 1) of the validation trials' chunks, with noise seeded by the
-     * epoch so successive epochs compare like with like; the posterior-mean NLL of whole trials alone would
-     * reward inputs that fit the very spikes they were inferred from.
-     */
-    private double validLoss(Tensor3 obs, Tensor3 behavior, List<int[]> chunks, double[][] warm, int batch, int chunk,
-                             int channels, int noisePerTrial) {
-        SplittableRandom rng = new SplittableRandom(seed * 7_919L + 1);
-        double sum = 0;
-        int used = 0;
-        for (int from = 0; from < chunks.size(); from += batch) {
-            int count = Math.min(batch, chunks.size() - from);
-            int[] rows = new int[count];
-            for (int i = 0; i < count; i++) {
-                rows[i] = from + i;
-            }
-            float[] x = gather(obs, chunks, rows, chunk, channels);
-            float[] beh = behavior == null ? null : gather(behavior, chunks, rows, chunk, behavior.channels());
-            double[][] init = java.util.Arrays.copyOfRange(warm, from, from + count);
-            float[] xi = new float[count * noisePerTrial];
-            for (int i = 0; i < xi.length; i++) {
-                xi[i] = (float) rng.nextGaussian();
-            }
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                ElboGradient.Result r = ElboGradient.evaluate(s.model, s.manager, x, beh, count, chunk, channels, init,
-                        xi, 1, s.pool);
-                for (int i = 0; i < count; i++) {
-                    if (!r.solutions()[i].status().failed()) {
-                        warm[from + i] = r.solutions()[i].u();
-                    }
-                }
-                if (r.used() > 0) {
-                    sum += r.loss() * r.used();
-                    used += r.used();
-                }
-            }
-        }
-        return used == 0 ? Double.NaN : sum / used;
-    }
-
-    /** The observations (or behaviour) of the chunks {@code rows}, {@code [rows, chunk, channels]} flat. */
-    private static float[] gather(Tensor3 obs, List<int[]> chunks, int[] rows, int chunk, int channels) {
-        float[] x = new float[rows.length * chunk * channels];
-        for (int i = 0; i < rows.length; i++) {
-            int[] c = chunks.get(rows[i]);
-            for (int tt = 0; tt < chunk; tt++) {
-                for (int ch = 0; ch < channels; ch++) {
-                    x[(i * chunk + tt) * channels + ch] = obs.get(c[0], c[1] + tt, ch);
-                }
-            }
-        }
-        return x;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-        }
-        return a;
+    /** An epoch's row of {@code metrics.csv}: LFADS's columns, the iLQR-VAE's terms where they have one. */
+    public static EpochMetrics metrics(int epoch, IlqrEpochs.Trained tr, IlqrEpochs.Validated v, double smooth,
+                                       double elapsed) {
+        return new EpochMetrics(epoch, tr.loss(), tr.nll(), Double.NaN, tr.kl(), Double.NaN, tr.klWeight(), 1, v.loss(),
+                v.nll(), smooth, Double.NaN, Double.NaN, Double.NaN, v.rateR2(), tr.lastLr(), tr.gradNorm(), elapsed);
     }
 
     private Path solverLog() {

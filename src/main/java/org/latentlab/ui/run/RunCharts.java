@@ -16,7 +16,6 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.latentlab.core.pbt.Generation;
-import org.latentlab.core.pbt.Hyperparameter;
 import org.latentlab.core.pbt.PbtRow;
 import org.latentlab.plot.Charts;
 
@@ -53,10 +52,10 @@ final class RunCharts {
     }
 
     /**
-     * Each member's value of {@code h} after every generation boundary (after explore), as steps; a log axis
+     * Each member's value of hyperparameter column {@code h} after every generation boundary (after explore), as steps; a log axis
      * when every value is positive and they span more than a factor of ten.
      */
-    static JFreeChart trajectories(List<Generation> gens, Hyperparameter h, int members) {
+    static JFreeChart trajectories(List<Generation> gens, String h, int members) {
         XYSeriesCollection data = new XYSeriesCollection();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -75,7 +74,7 @@ final class RunCharts {
                 }
             }
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(h.column() + " per member", "epoch", h.column(), data,
+        JFreeChart chart = ChartFactory.createXYLineChart(h + " per member", "epoch", h, data,
                 PlotOrientation.VERTICAL, false, false, false);
         XYPlot plot = chart.getXYPlot();
         XYStepRenderer r = new XYStepRenderer();
@@ -85,7 +84,7 @@ final class RunCharts {
         }
         plot.setRenderer(r);
         if (min > 0 && max / min > 10) {
-            LogAxis log = new LogAxis(h.column());
+            LogAxis log = new LogAxis(h);
             log.setSmallestValue(min / 2);
             plot.setRangeAxis(log);
         } else {

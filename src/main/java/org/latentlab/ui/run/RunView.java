@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -44,7 +45,7 @@ public final class RunView extends BorderPane {
     private final ChartViewer scoreChart = new ChartViewer(null);
     private final ChartViewer hyperChart = new ChartViewer(null);
     private final ChartViewer treeChart = new ChartViewer(null);
-    private final ComboBox<Hyperparameter> hyper = new ComboBox<>();
+    private final ComboBox<String> hyper = new ComboBox<>();
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -222,21 +223,9 @@ public final class RunView extends BorderPane {
         hyperChart.setId("run-hyper-chart");
         treeChart.setId("run-tree-chart");
         org.latentlab.ui.ChartViewers.prepare(lossChart, scoreChart, hyperChart, treeChart);
-        for (Hyperparameter h : Hyperparameter.values()) {
-            hyper.getItems().add(h);
-        }
-        hyper.setValue(Hyperparameter.LR_INIT);
-        hyper.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Hyperparameter h) {
-                return h == null ? "" : h.column();
-            }
-
-            @Override
-            public Hyperparameter fromString(String s) {
-                return hyper.getValue();
-            }
-        });
+        // The choices are the population log's hyperparameter columns (they depend on the model), filled in
+        // when the first generation ends.
+        hyper.setValue(Hyperparameter.LR_INIT.column());
         hyper.setId("run-hyper-choice");
         BorderPane hyperPane = new BorderPane(hyperChart);
         HBox chooser = new HBox(6, new Label("Hyperparameter"), hyper);
@@ -273,6 +262,13 @@ public final class RunView extends BorderPane {
         int members = vm.curves().members();
         if (vm.generations().isEmpty()) {
             return; // the two panes are hidden until the first generation ends
+        }
+        List<String> columns = vm.generations().get(vm.generations().size() - 1).columns();
+        if (!hyper.getItems().equals(columns)) {
+            String chosen = hyper.getValue();
+            hyper.getItems().setAll(columns);
+            hyper.setValue(columns.contains(chosen) ? chosen : columns.isEmpty() ? null : columns.get(0));
+            return; // setting the value redraws
         }
         hyperChart.setChart(RunCharts.trajectories(vm.generations(), hyper.getValue(), members));
         treeChart.setChart(RunCharts.familyTree(vm.generations(), members));

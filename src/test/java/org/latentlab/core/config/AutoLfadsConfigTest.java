@@ -28,7 +28,7 @@ class AutoLfadsConfigTest {
         assertEquals(25, d.pbt().epochsPerGeneration());
         assertEquals(40, d.pbt().burnIn(d.train()), "burn-in ends with the ramps");
         assertEquals(ExploitMethod.TOURNAMENT, d.pbt().exploit());
-        SearchSpace s = d.pbt().search();
+        LfadsSearch s = d.search();
         assertEquals(new HyperRange(true, 1e-5, 5e-3, InitDistribution.FIXED, 0.3, true), s.lrInit());
         assertEquals(new HyperRange(true, 1e-6, 1e-3, InitDistribution.LOG_UNIFORM, 0.8, false), s.klIcScale());
         assertFalse(s.l2IcEncScale().search());
@@ -41,7 +41,7 @@ class AutoLfadsConfigTest {
         AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(),
                 List.of("pbt.population=4", "pbt.search.kl_co_scale.max=1e-3", "pbt.exploit=truncation"));
         assertEquals(4, c.pbt().population());
-        assertEquals(1e-3, c.pbt().search().klCoScale().max());
+        assertEquals(1e-3, c.search().klCoScale().max());
         assertEquals(ExploitMethod.TRUNCATION, c.pbt().exploit());
         DataException e = assertThrows(DataException.class, () -> Overrides.apply(AutoLfadsConfig.defaults(),
                 List.of("pbt.search.lr_init.min=1")));

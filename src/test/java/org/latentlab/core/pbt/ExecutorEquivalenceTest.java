@@ -37,7 +37,9 @@ class ExecutorEquivalenceTest {
     void perMemberTrainingMatchesTheVectorisedPopulation(Dataset data) {
         AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(), new ArrayList<>(PbtRunTest.TINY));
         LfadsConfig cfg = c.lfads();
-        double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), cfg, 5).hyper;
+        HyperSpace space = HyperSpace.of(c.search());
+        double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), space,
+                space.configured(c), 5).hyper;
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
         EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5), hyper);

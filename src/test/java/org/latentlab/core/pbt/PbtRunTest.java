@@ -87,7 +87,7 @@ class PbtRunTest {
             }
         };
         PbtRun.run(spec, listener, Progress.NONE, s -> new FailingMember(
-                new VectorisedExecutor(s.data(), s.config().lfads(), 4, s.seed()), 2, 1));
+                new VectorisedExecutor(s.data(), ((AutoLfadsConfig) s.config()).lfads(), 4, s.seed()), 2, 1));
         List<String[]> rows = csv(out.resolve("pbt.csv"));
         String[] replaced = rows.stream().filter(x -> x[4].equals("replace")).findFirst().orElseThrow();
         assertEquals("1", replaced[0], "generation");
