@@ -52,8 +52,10 @@ public final class RunReport {
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
                         + "th{background:#f3f3f3}td:first-child{text-align:left}pre{background:#f7f7f7;padding:8px;"
                         + "overflow:auto;max-height:30em}img{max-width:100%}</style></head><body>\n");
-        h.append("<h1>").append(esc(name)).append("</h1>\n<p>").append(pbt ? "AutoLFADS (population-based training)"
-                : "LFADS").append(" · stopped: ").append(esc(summary.path("stop_reason").asText())).append(" · ")
+        boolean ilqr = summary.path("model").asText().equals("ilqr-vae");
+        String model = ilqr ? (pbt ? "iLQR-VAE population (population-based training)" : "iLQR-VAE")
+                : pbt ? "AutoLFADS (population-based training)" : "LFADS";
+        h.append("<h1>").append(esc(name)).append("</h1>\n<p>").append(model).append(" · stopped: ").append(esc(summary.path("stop_reason").asText())).append(" · ")
                 .append(summary.path("epochs").asInt()).append(" epochs");
         if (pbt) {
             h.append(" · ").append(summary.path("generations").asInt()).append(" generations · best member ")
@@ -91,7 +93,9 @@ public final class RunReport {
         } else {
             members.add(EpochMetrics.read(run.resolve("metrics.csv")));
         }
-        h.append(img(curves(members, "Validation recon (smoothed)", EpochMetrics::validSmooth)));
+        // The smoothed validation metric: LFADS's recon, an iLQR-VAE's -ELBO (what early stopping and PBT use).
+        h.append(img(curves(members, ilqr ? "Validation loss, -ELBO (smoothed)" : "Validation recon (smoothed)",
+                EpochMetrics::validSmooth)));
         h.append(img(curves(members, "Validation rate R² (NaN without truth)", EpochMetrics::validR2)));
         h.append(img(curves(members, "Training loss", EpochMetrics::loss)));
         if (pbt) {

@@ -116,6 +116,12 @@ class IlqrVaePbtTest {
         Cli.Result ev = Cli.run("eval", "--run", out.toString());
         assertEquals(0, ev.code(), ev.err());
         assertTrue(ev.out().contains("rate_r2"), ev.out());
+        Cli.Result report = Cli.run("report", "--run", out.toString());
+        assertEquals(0, report.code(), report.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("iLQR-VAE population (population-based training)"), "says what was run");
+        assertTrue(html.contains("l2_scale after each generation") && html.contains("prior.scale_init after each"),
+                "charts the searched hyperparameters");
         Cli.Result again = pbt(data, out, TINY);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("this run had already finished"), again.out());

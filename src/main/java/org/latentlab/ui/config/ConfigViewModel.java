@@ -20,20 +20,22 @@ import org.latentlab.core.config.Config;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.ConfigKey;
 import org.latentlab.core.config.IlqrVaeConfig;
+import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.Overrides;
 import org.latentlab.core.data.DataException;
 
 /**
- * The config being edited, for the Model and Population screens: LFADS, AutoLFADS or iLQR-VAE (each keeps
- * its own edits), one {@link Field} per key generated from the config records, each checked as it is edited with the
- * message beside the field, load and save as YAML. A run takes {@link #overrides()}: the keys that differ
+ * The config being edited, for the Model and Population screens: LFADS, AutoLFADS, iLQR-VAE or a population
+ * of iLQR-VAEs (each keeps its own edits), one {@link Field} per key generated from the config records, each
+ * checked as it is edited with the message beside the field, load and save as YAML. A run takes {@link #overrides()}: the keys that differ
  * from the defaults of the chosen model.
  */
 public final class ConfigViewModel {
     /** What is trained. */
     public enum ModelKind {
-        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)"), ILQR_VAE("iLQR-VAE");
+        LFADS("LFADS"), AUTOLFADS("AutoLFADS (population-based training)"), ILQR_VAE("iLQR-VAE"),
+        ILQR_VAE_PBT("iLQR-VAE population (population-based training)");
 
         private final String label;
 
@@ -44,6 +46,16 @@ public final class ConfigViewModel {
         @Override
         public String toString() {
             return label;
+        }
+
+        /** Whether this trains a population (the Population screen's settings apply). */
+        public boolean population() {
+            return this == AUTOLFADS || this == ILQR_VAE_PBT;
+        }
+
+        /** Whether this trains iLQR-VAEs (one session, no augmentations). */
+        public boolean ilqrVae() {
+            return this == ILQR_VAE || this == ILQR_VAE_PBT;
         }
     }
 
@@ -108,6 +120,7 @@ public final class ConfigViewModel {
             case LFADS -> LfadsConfig.defaults();
             case AUTOLFADS -> AutoLfadsConfig.defaults();
             case ILQR_VAE -> IlqrVaeConfig.defaults();
+            case ILQR_VAE_PBT -> IlqrVaePbtConfig.defaults();
         };
     }
 
@@ -121,8 +134,7 @@ public final class ConfigViewModel {
      * after every generation ({@code pbt.live_samples=5}) so Inspect can follow it during training.
      */
     static Record formDefaults(ModelKind k) {
-        return k == ModelKind.AUTOLFADS ? Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.live_samples=5"))
-                : defaults(k);
+        return k.population() ? Overrides.apply(defaults(k), List.of("pbt.live_samples=5")) : defaults(k);
     }
 
     /** The fields of the current config; rebuilt when the model changes or a type key (reconstruction) does. */

@@ -36,12 +36,13 @@ public final class PopulationView extends BorderPane {
 
     private void fill() {
         body.getChildren().clear();
-        if (vm.kindProperty().get() != ConfigViewModel.ModelKind.AUTOLFADS) {
-            body.getChildren().add(Forms.hint("A population is trained for AutoLFADS: choose it on the Model screen."));
+        if (!vm.kindProperty().get().population()) {
+            body.getChildren().add(Forms.hint("A population is trained for AutoLFADS or an iLQR-VAE population: "
+                    + "choose one on the Model screen."));
             return;
         }
         List<ConfigViewModel.Field> general = vm.section("pbt").stream()
-                .filter(f -> !f.key().startsWith("pbt.search.")).toList();
+                .filter(f -> !f.key().startsWith("pbt.search")).toList(); // the search space's type follows the model
         TitledPane settings = new TitledPane("population", FieldEditors.form(general, "pbt"));
         settings.setId("section-pbt");
         TitledPane space = new TitledPane("search space", searchSpace());

@@ -162,6 +162,12 @@ public final class RunView extends BorderPane {
                     a.pbt().population(), a.pbt().epochsPerGeneration(), a.pbt().maxGenerations(),
                     a.pbt().maxMinutes(), a.model().genDim(), a.model().facDim());
         }
+        if (c instanceof org.latentlab.core.config.IlqrVaePbtConfig a) {
+            return String.format(java.util.Locale.ROOT, "%d iLQR-VAEs, generations of %d epochs, at most %d "
+                    + "generations or %.0f minutes; %d latents, %d inputs (Model and Population screens)",
+                    a.pbt().population(), a.pbt().epochsPerGeneration(), a.pbt().maxGenerations(),
+                    a.pbt().maxMinutes(), a.ilqrVae().modelConfig().latentDim(), a.ilqrVae().modelConfig().inputDim());
+        }
         if (c instanceof org.latentlab.core.config.IlqrVaeConfig v) {
             return String.format(java.util.Locale.ROOT, "at most %d epochs or %.0f minutes on chunks of %d bins "
                     + "(0: whole trials); %d latents, %d inputs (Model screen)", v.train().maxEpochs(), v.train().maxMinutes(),

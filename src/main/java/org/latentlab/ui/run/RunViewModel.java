@@ -29,6 +29,7 @@ import org.latentlab.core.Progress;
 import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.IlqrVaeConfig;
+import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.Checksums;
@@ -142,6 +143,7 @@ public final class RunViewModel {
             cfg = switch (kind) {
                 case AUTOLFADS -> ConfigIO.load(AutoLfadsConfig.class, null, config.overrides());
                 case ILQR_VAE -> ConfigIO.load(IlqrVaeConfig.class, null, config.overrides());
+                case ILQR_VAE_PBT -> ConfigIO.load(IlqrVaePbtConfig.class, null, config.overrides());
                 case LFADS -> ConfigIO.load(LfadsConfig.class, null, config.overrides());
             };
         } catch (DataException e) {
@@ -149,13 +151,13 @@ public final class RunViewModel {
             return null;
         }
         Dataset dataset = data.dataset();
-        if (kind == ModelKind.ILQR_VAE && dataset.sessions().size() > 1) {
+        if (kind.ilqrVae() && dataset.sessions().size() > 1) {
             status.set("The iLQR-VAE fits one session: remove the added sessions on the Data screen, or choose LFADS.");
             return null;
         }
         NwbImportOptions nwb = data.importOptions();
         job = new Job(dataset, data.dataFiles(), nwb, cfg, seed.get(), out,
-                new RunEvents(kind == ModelKind.AUTOLFADS));
+                new RunEvents(kind.population()));
         return job;
     }
 
@@ -192,8 +194,10 @@ public final class RunViewModel {
         }
         try {
             // The form takes the run's config, so Start resumes it (same config, same directory).
-            config.kindProperty().set(pbt ? ModelKind.AUTOLFADS
-                    : ModelFamily.ofRun(dir) == ModelFamily.ILQR_VAE ? ModelKind.ILQR_VAE : ModelKind.LFADS);
+            boolean ilqr = ModelFamily.of(dir.resolve(pbt ? "pbt-config.yaml" : "config.yaml"), List.of())
+                    == ModelFamily.ILQR_VAE;
+            config.kindProperty().set(pbt ? (ilqr ? ModelKind.ILQR_VAE_PBT : ModelKind.AUTOLFADS)
+                    : ilqr ? ModelKind.ILQR_VAE : ModelKind.LFADS);
             config.load(dir.resolve(pbt ? "pbt-config.yaml" : "config.yaml"));
             outDir.set(dir.toString());
             seed.set(runSeed(dir));
@@ -285,6 +289,7 @@ public final class RunViewModel {
     /** The running config's time budget in minutes (train.max_minutes or pbt.max_minutes; 0 = none). */
     private double budgetMinutes() {
         double m = job.config instanceof AutoLfadsConfig c ? c.pbt().maxMinutes()
+                : job.config instanceof IlqrVaePbtConfig c ? c.pbt().maxMinutes()
                 : job.config instanceof IlqrVaeConfig c ? c.train().maxMinutes()
                 : ((LfadsConfig) job.config).train().maxMinutes();
         return m > 0 ? m : Double.POSITIVE_INFINITY;
@@ -343,6 +348,7 @@ public final class RunViewModel {
         /** What is trained, for the status line. */
         String what() {
             return config instanceof AutoLfadsConfig ? "a population"
+                    : config instanceof IlqrVaePbtConfig ? "a population of iLQR-VAEs"
                     : config instanceof IlqrVaeConfig ? "an iLQR-VAE" : "LFADS";
         }
 
@@ -363,8 +369,8 @@ public final class RunViewModel {
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             String version = version();
-            if (config instanceof AutoLfadsConfig c) {
-                PbtRun.run(new PbtRun.Spec(files, sha, options, data, c, seed, out, 50, version), events,
+            if (config instanceof AutoLfadsConfig || config instanceof IlqrVaePbtConfig) {
+                PbtRun.run(new PbtRun.Spec(files, sha, options, data, config, seed, out, 50, version), events,
                         Progress.NONE);
             } else if (config instanceof IlqrVaeConfig c) {
                 IlqrVaeRun.run(new IlqrVaeRun.Spec(files.get(0), sha, options, data.first(), c, seed, out, version),

@@ -14,6 +14,7 @@ import org.latentlab.core.config.AutoLfadsConfig;
 import org.latentlab.core.config.Config;
 import org.latentlab.core.config.ConfigIO;
 import org.latentlab.core.config.ConfigKey;
+import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.LfadsConfig;
 
 /** The Model and Population screens' ViewModel, without the FX toolkit. */
@@ -54,6 +55,23 @@ class ConfigViewModelTest {
         assertEquals(List.of(), vm.overrides());
         vm.kindProperty().set(ConfigViewModel.ModelKind.AUTOLFADS);
         assertEquals("128", field("model.gen_dim").textProperty().get());
+    }
+
+    @Test
+    void anIlqrVaePopulationEditsItsOwnSearchSpace() {
+        vm.kindProperty().set(ConfigViewModel.ModelKind.ILQR_VAE_PBT);
+        assertTrue(vm.kindProperty().get().population() && vm.kindProperty().get().ilqrVae());
+        assertEquals(List.of("lr_init", "l2_scale", "prior_scale"), vm.section("pbt.search").stream()
+                .map(f -> f.key().split("\\.")[2]).distinct().toList());
+        assertEquals("ilqr-vae", field("pbt.search").textProperty().get());
+        vm.set("pbt.search.prior_scale.max", "5");
+        vm.set("model.latent_dim", "8");
+        assertFalse(vm.hasErrors());
+        IlqrVaePbtConfig c = ConfigIO.load(IlqrVaePbtConfig.class, null, vm.overrides());
+        assertEquals(5, c.search().priorScale().max());
+        assertEquals(8, c.ilqrVae().modelConfig().latentDim());
+        assertEquals(5, c.pbt().liveSamples(), "a population's best member is followed live, as for AutoLFADS");
+        assertTrue(vm.section("augment").isEmpty());
     }
 
     @Test

@@ -170,6 +170,37 @@ class RunViewModelTest {
     }
 
     @Test
+    void anIlqrVaePopulationTrainsFromTheFormAndReopensAsOne() throws Exception {
+        dataVm.open(data);
+        config.kindProperty().set(ConfigViewModel.ModelKind.ILQR_VAE_PBT);
+        assertTrue(vm.outDirProperty().get().endsWith("tiny-ilqr-vae-pbt"), vm.outDirProperty().get());
+        vm.outDirProperty().set(dir.resolve("ilqr-pop").toString());
+        set(config, List.of("model.latent_dim=4", "model.input_dim=2", "train.chunk_bins=10", "train.batch_size=8",
+                "train.kl_warmup_epochs=1", "pbt.population=2", "pbt.epochs_per_generation=1", "pbt.max_generations=2"));
+        List<Path> live = new ArrayList<>();
+        vm.setOnLive(live::add);
+        RunViewModel.Job job = vm.newJob();
+        assertNotNull(job, vm.statusProperty().get());
+        vm.started(job);
+        assertTrue(vm.statusProperty().get().startsWith("Training a population of iLQR-VAEs"), vm.statusProperty().get());
+        Path out = job.call();
+        vm.drain();
+        assertEquals(2, vm.curves().members());
+        assertEquals(2, vm.generations().size());
+        assertEquals(List.of("lr_init", "l2_scale", "prior.scale_init"), vm.generations().get(0).columns());
+        assertEquals(2, live.size(), "the best member is written for Inspect after each generation");
+        vm.succeeded(out);
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("ilqr-vae", summary.path("model").asText());
+
+        RunViewModel other = new RunViewModel(new DataViewModel(UiExecutors.direct()), new ConfigViewModel());
+        other.openRun(out);
+        assertEquals(ConfigViewModel.ModelKind.ILQR_VAE_PBT, other.config().kindProperty().get());
+        assertEquals(config.overrides(), other.config().overrides(), "the form holds the run's config again");
+        assertEquals(2, other.generations().size());
+    }
+
+    @Test
     void addedSessionsAreFittedTogetherByLfadsAndRefusedByTheIlqrVae() throws Exception {
         Path other = dir.resolve("other.h5");
         cli("synth", "lorenz", "--out", other.toString(), "--trials", "24", "--time", "15",
