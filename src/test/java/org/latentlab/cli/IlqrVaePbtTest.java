@@ -25,6 +25,7 @@ import org.latentlab.core.data.Session;
 import org.latentlab.core.pbt.Generation;
 import org.latentlab.core.pbt.PbtRun;
 import org.latentlab.core.pbt.PopulationListener;
+import org.latentlab.core.train.RunDirectory;
 import org.latentlab.core.train.TrainingStoppedException;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,12 +153,13 @@ class IlqrVaePbtTest {
         assertTrue(Files.exists(stopped.resolve("checkpoints/population.ckpt")));
         assertFalse(Files.exists(stopped.resolve("summary.json")));
         List<String> messages = new ArrayList<>();
-        PbtRun.run(spec.apply(stopped), new PopulationListener() {
+        PbtRun.Result resumed = PbtRun.run(spec.apply(stopped), new PopulationListener() {
             @Override
             public void onMessage(String message) {
                 messages.add(message);
             }
         }, Progress.NONE);
+        assertEquals(RunDirectory.Status.RESUME, resumed.status());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming after generation 0")), messages.toString());
         List<String> log = Files.readAllLines(stopped.resolve("pbt.csv"));
         for (int g = 0; g < 3; g++) {

@@ -99,6 +99,10 @@ public final class PbtRun {
         if (status == RunDirectory.Status.FINISHED) {
             return new Result(status, dir.summary());
         }
+        Path ckpt = dir.path().resolve(POPULATION_CHECKPOINT);
+        if (Files.exists(ckpt)) {
+            status = RunDirectory.Status.RESUME; // a population resumes from its own checkpoint, not train's
+        }
         model.prepare(dir);
         TorchEngine.prepareThread();
         long started = System.nanoTime();
@@ -110,7 +114,6 @@ public final class PbtRun {
             listener.onMessage("warning: the run (at most " + maxGenerations * length + " epochs) is shorter than the "
                     + "burn-in (" + burnIn + " epochs): members train but are never exploited");
         }
-        Path ckpt = dir.path().resolve(POPULATION_CHECKPOINT);
         try (PopulationExecutor ex = executors.apply(spec)) {
             Population pop;
             if (Files.exists(ckpt)) {
