@@ -32,8 +32,13 @@ public record HyperSpace(List<Entry> entries) {
     public record Entry(String key, HyperRange range, boolean explored) {
         /** The column name in {@code pbt.csv}: the key without its section. */
         public String column() {
-            return key.substring(key.indexOf('.') + 1);
+            return HyperSpace.column(key);
         }
+    }
+
+    /** A key's column name in {@code pbt.csv}: the key without its section. */
+    static String column(String key) {
+        return key.substring(key.indexOf('.') + 1);
     }
 
     public HyperSpace {

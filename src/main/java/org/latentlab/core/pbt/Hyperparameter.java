@@ -36,7 +36,7 @@ public enum Hyperparameter {
 
     /** The column name in {@code pbt.csv}: the key without its section. */
     public String column() {
-        return key.substring(key.indexOf('.') + 1);
+        return HyperSpace.column(key);
     }
 
     public HyperRange range(LfadsSearch space) {

@@ -11,7 +11,6 @@ import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.nn.MemberParams;
-import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.IlqrEpochs;
 import org.latentlab.core.train.IlqrVaeSession;
 import org.latentlab.core.train.IlqrVaeTrainer;
@@ -82,22 +81,20 @@ final class IlqrVaeExecutor implements PopulationExecutor {
             double lr = hyper[m][HyperSpace.ILQR_LR];
             double l2 = hyper[m][HyperSpace.ILQR_L2];
             long stream = PbtRandom.stepSeed(seed, m, 0, 0, 3);
-            double elapsed = 0;
             for (int epoch = from; epoch < to && !failed[m]; epoch++) {
                 long t0 = System.nanoTime();
                 String what = "member " + m + ", epoch " + epoch;
                 IlqrEpochs.Trained tr = epochs.train(epoch, stream, workerOpt, step -> lr, l2, warm[m],
                         (b, f) -> listener.onProgress(++done[0], total, what), listener::stopRequested,
                         "; the population resumes from its last completed generation");
-                IlqrEpochs.Validated v = tr.used() > 0 ? epochs.validate(warm[m]) : null;
-                boolean ok = v != null && Double.isFinite(tr.loss()) && Double.isFinite(v.loss());
+                // Every solve failing is a failed member, logged with NaN validation scores (as a non-finite loss is).
+                IlqrEpochs.Validated v = tr.used() > 0 ? epochs.validate(warm[m])
+                        : new IlqrEpochs.Validated(Double.NaN, Double.NaN, Double.NaN, 0);
+                boolean ok = Double.isFinite(tr.loss()) && Double.isFinite(v.loss());
                 failed[m] = !ok;
                 smooth[m] = !ok ? Double.NaN : Double.isNaN(smooth[m]) ? v.loss() : alpha * smooth[m] + (1 - alpha) * v.loss();
-                elapsed += (System.nanoTime() - t0) / 1e9;
-                if (v != null) {
-                    EpochMetrics row = IlqrVaeTrainer.metrics(epoch, tr, v, smooth[m], elapsed);
-                    listener.onMemberEpoch(m, row);
-                }
+                // Seconds of this epoch, as AutoLFADS members log them.
+                listener.onMemberEpoch(m, IlqrVaeTrainer.metrics(epoch, tr, v, smooth[m], (System.nanoTime() - t0) / 1e9));
             }
             done[0] = (long) from * batches * p + (long) (m + 1) * (to - from) * batches;
             store.params().setMemberValues(m, worker.model.params().memberValues(0));

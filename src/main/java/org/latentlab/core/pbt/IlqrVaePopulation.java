@@ -1,6 +1,5 @@
 package org.latentlab.core.pbt;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.core.Progress;
@@ -12,7 +11,6 @@ import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
-import org.latentlab.core.model.lfads.LfadsOutputFile;
 import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.IlqrVaeRun;
 import org.latentlab.core.train.IlqrVaeSession;
@@ -60,6 +58,11 @@ final class IlqrVaePopulation implements PopulationModel {
     }
 
     @Override
+    public String metricName() {
+        return "valid_loss_smth (the smoothed validation -ELBO)";
+    }
+
+    @Override
     public int burnIn() {
         return c.pbt().burnIn(c.train().klWarmupEpochs());
     }
@@ -100,22 +103,14 @@ final class IlqrVaePopulation implements PopulationModel {
                     new Checkpoint.State(epochs - 1, metric, epochs - 1, metric, 0,
                             new double[] {hyper[HyperSpace.ILQR_LR]}, trainingSeconds, 0));
             AtomicFiles.writeString(dir.path().resolve("config.yaml"), ConfigIO.toYaml(cfg));
-            IlqrVaeRun.Outputs o = IlqrVaeRun.outputs(one, data, Progress.NONE);
-            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(data));
-            LfadsOutputFile.write(outFile, data, o.bySplit());
-            summary.put("model", "ilqr-vae");
-            summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
-            summary.put("scores", o.scores());
-            summary.put("output_file", outFile.getFileName().toString());
+            IlqrVaeRun.Written w = IlqrVaeRun.writeOutputs(one, data, dir.path(), Progress.NONE);
+            summary.put("scores", w.outputs().scores());
+            summary.put("output_file", w.file().getFileName().toString());
             summary.put("validated_on", data.has(Split.VALID) ? "valid" : "train (no valid split)");
             Map<String, Object> solver = new LinkedHashMap<>();
-            solver.put("chunk_bins", one.chunkBins); // infer sizes the posterior covariance from it
-            solver.put("output_solve_failures", o.failed());
-            summary.put("solver", solver);
-            summary.put("input_prior", one.model.describePrior());
-            if (one.model.behaviorChannels() > 0) {
-                summary.put("behavior_channels", one.model.behaviorChannels());
-            }
+            solver.put("chunk_bins", one.chunkBins);
+            solver.put("output_solve_failures", w.outputs().failed());
+            IlqrVaeRun.describeModel(summary, one, solver);
         }
     }
 }

@@ -49,6 +49,11 @@ final class LfadsPopulation implements PopulationModel {
     }
 
     @Override
+    public String metricName() {
+        return "valid_recon_smth";
+    }
+
+    @Override
     public int burnIn() {
         return c.pbt().burnIn(c.train());
     }

@@ -205,7 +205,7 @@ public final class PbtRun {
         if (exploiting) {
             pop.bestHistory.add(bestMetric);
             if (StopRule.shouldStop(pop.bestHistory, pbt.patience(), pbt.minImprovement())) {
-                pop.stopReason = "the best valid_recon_smth improved by less than " + pbt.minImprovement()
+                pop.stopReason = "the best " + model.metricName() + " improved by less than " + pbt.minImprovement()
                         + " (relative) over " + pbt.patience() + " generations";
             }
         }

@@ -21,6 +21,9 @@ interface PopulationModel {
 
     HyperSpace space();
 
+    /** The name of the smoothed validation metric members are ranked by, for messages. */
+    String metricName();
+
     /** The first epoch at which members may be exploited. */
     int burnIn();
 

@@ -47,23 +47,41 @@ public final class IlqrVaeRun {
             listener.onMessage(outcome.stopReason());
             Path ckpt = Files.exists(dir.bestCheckpoint()) ? dir.bestCheckpoint() : dir.lastCheckpoint();
             Checkpoint.load(ckpt, s.model.params(), new MemberAdamW(s.model.params(), spec.config().train().adamEpsilon()));
-            Outputs o = outputs(s, spec.session(), sampling);
-            Path outFile = dir.path().resolve(LfadsOutputFile.fileName(spec.session()));
-            LfadsOutputFile.write(outFile, spec.session(), o.bySplit());
+            Written w = writeOutputs(s, spec.session(), dir.path(), sampling);
             Map<String, Object> summary = LfadsRun.finishedSummary(dir, outcome.stopReason(), outcome.epochs(),
-                    outcome.bestEpoch(), ckpt, started, o.scores(), outcome.last(), outFile, spec.session());
-            summary.put("model", "ilqr-vae");
-            summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
-            summary.put("solver", solver(outcome.solver(), o.failed(), s.chunkBins));
-            summary.put("input_prior", s.model.describePrior());
-            if (s.model.behaviorChannels() > 0) {
-                summary.put("behavior_channels", s.model.behaviorChannels());
-            }
+                    outcome.bestEpoch(), ckpt, started, w.outputs().scores(), outcome.last(), w.file(), spec.session());
+            describeModel(summary, s, solver(outcome.solver(), w.outputs().failed(), s.chunkBins));
             summary.put("provenance", LfadsRun.provenance(spec.dataFile(), spec.dataSha256(), spec.dataOptions(),
                     spec.seed(), spec.config(), spec.version(), 1));
             dir.writeJson(dir.summary(), summary);
         }
         return new LfadsRun.Result(status, dir.summary());
+    }
+
+    /** Posterior-mean outputs of every split and the file they were written to. */
+    public record Written(Outputs outputs, Path file) {
+    }
+
+    /** Infers every split of {@code data} and writes {@code lfads_output_<stem>.h5} into {@code dir}. */
+    public static Written writeOutputs(IlqrVaeSession s, Session data, Path dir, Progress p) {
+        Outputs o = outputs(s, data, p);
+        Path file = dir.resolve(LfadsOutputFile.fileName(data));
+        LfadsOutputFile.write(file, data, o.bySplit());
+        return new Written(o, file);
+    }
+
+    /**
+     * The summary fields that say what the model is; {@code infer} reads two of them back ({@code solver}'s
+     * {@code chunk_bins}, the posterior covariance's length, and {@code behavior_channels}).
+     */
+    public static void describeModel(Map<String, Object> summary, IlqrVaeSession s, Map<String, Object> solver) {
+        summary.put("model", "ilqr-vae");
+        summary.put("outputs", "posterior mean (iLQR on whole trials, held-in channels)");
+        summary.put("solver", solver);
+        summary.put("input_prior", s.model.describePrior());
+        if (s.model.behaviorChannels() > 0) {
+            summary.put("behavior_channels", s.model.behaviorChannels());
+        }
     }
 
     private static Map<String, Object> solver(IlqrVaeTrainer.SolverStats st, int outputFailures, int chunkBins) {

@@ -259,8 +259,10 @@ public final class RunView extends BorderPane {
         RunCurves c = vm.curves();
         int best = vm.bestProperty().get();
         String who = c.members() > 1 ? " · best member " + best : "";
-        lossChart.setChart(RunCharts.curves(c, best, "Validation recon (smoothed)" + who, "valid_recon_smth",
-                RunCurves.Point::validSmooth));
+        // The smoothed validation metric that early stopping and PBT use: LFADS's recon, an iLQR-VAE's -ELBO.
+        boolean ilqr = vm.config().kindProperty().get().ilqrVae();
+        lossChart.setChart(RunCharts.curves(c, best, (ilqr ? "Validation -ELBO (smoothed)" : "Validation recon (smoothed)")
+                + who, ilqr ? "valid_loss_smth" : "valid_recon_smth", RunCurves.Point::validSmooth));
         scoreChart.setChart(RunCharts.curves(c, best, c.scoreName() + who, c.scoreName(), RunCurves.Point::score));
     }
 
@@ -274,9 +276,10 @@ public final class RunView extends BorderPane {
             String chosen = hyper.getValue();
             hyper.getItems().setAll(columns);
             hyper.setValue(columns.contains(chosen) ? chosen : columns.isEmpty() ? null : columns.get(0));
-            return; // setting the value redraws
         }
-        hyperChart.setChart(RunCharts.trajectories(vm.generations(), hyper.getValue(), members));
+        if (hyper.getValue() != null) {
+            hyperChart.setChart(RunCharts.trajectories(vm.generations(), hyper.getValue(), members));
+        }
         treeChart.setChart(RunCharts.familyTree(vm.generations(), members));
     }
 

@@ -68,6 +68,11 @@ class RunUiTest {
         assertTrue(status.getText().startsWith("Finished"), status.getText());
         assertEquals(6, points(robot, "#run-loss-chart"), "2 members x 3 epochs");
         assertTrue(points(robot, "#run-tree-chart") > 0, "the family tree is drawn");
+        assertTrue(points(robot, "#run-hyper-chart") > 0, "the chosen hyperparameter's trajectories are drawn");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> chooser =
+                (javafx.scene.control.ComboBox<String>) stage.getScene().lookup("#run-hyper-choice");
+        assertEquals(vm.run().generations().get(0).columns(), chooser.getItems(), "the log's hyperparameters");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.inspect().runProperty().get() != null);
         TabPane screens = (TabPane) stage.getScene().lookup("#screens");
         WaitForAsyncUtils.waitForFxEvents();

@@ -95,7 +95,9 @@ public record ClippedGru(NDArray wIh, NDArray bIh, NDArray wHh, float clip, int 
          * its backward node, for the rest of the loop. It binds only after an initial state out of range.
          */
         public boolean clips(NDArray h) {
-            return clip < 1 || !(h.abs().max().getFloat() <= clip);
+            // A NaN entry compares false, so it does not keep the clip (and a read-back every step) on; the clip
+            // would leave it NaN anyway.
+            return clip < 1 || h.abs().gt(clip).any().getBoolean();
         }
     }
 }
