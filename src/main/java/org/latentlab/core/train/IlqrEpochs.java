@@ -143,7 +143,7 @@ public final class IlqrEpochs {
         int m = s.model.config().inputDim();
         boolean warmStart = s.model.config().solver().warmStart();
         SplittableRandom rng = new SplittableRandom(stream * 1_000_003L + epoch);
-        int[] order = shuffled(chunks.size(), rng);
+        int[] order = LfadsTrainer.permutation(chunks.size(), rng);
         double klWeight = klWeight(epoch);
         long optSteps = Math.round(opt.stepCounts()[0]);
         double lossSum = 0;
@@ -279,19 +279,5 @@ public final class IlqrEpochs {
             }
         }
         return x;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-        }
-        return a;
     }
 }
