@@ -151,6 +151,9 @@ public final class RunReport {
         }
         JFreeChart c = Charts.lines(title, "epoch", "", x, ys, names);
         ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        if (title.contains("R²")) {
+            Charts.floorR2Axis(c);
+        }
         return c;
     }
 

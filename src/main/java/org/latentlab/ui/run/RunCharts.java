@@ -48,6 +48,9 @@ final class RunCharts {
         }
         chart.getXYPlot().setRenderer(r);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        if (yLabel.contains("R²")) {
+            Charts.floorR2Axis(chart);
+        }
         return styled(chart);
     }
 
