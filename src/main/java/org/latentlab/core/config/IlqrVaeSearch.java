@@ -12,7 +12,8 @@ import static org.latentlab.core.config.InitDistribution.LOG_UNIFORM;
  * @param lrInit    the learning rate, constant within a generation (as for AutoLFADS); drawn log-uniform in
  *                  [1e-3, 1e-2] around the default 4e-3
  * @param l2Scale   {@code train.l2_scale}; drawn log-uniform in [1e-6, 1e-3] (the default is 1e-5)
- * @param priorScale {@code model.prior.scale_init}; drawn log-uniform in [0.3, 3] (the default is 1)
+ * @param priorScale {@code model.prior.scale_init}; drawn log-uniform in [0.3, 3] (the default is 1); its
+ *                  {@code explore_weight} and {@code enforce_limits} are unused, since explore leaves it alone
  */
 @TypeName("ilqr-vae")
 public record IlqrVaeSearch(HyperRange lrInit, HyperRange l2Scale, HyperRange priorScale) implements SearchSpace {
