@@ -90,7 +90,9 @@ final class IlqrVaeExecutor implements PopulationExecutor {
                 // Every solve failing is a failed member, logged with NaN validation scores (as a non-finite loss is).
                 IlqrEpochs.Validated v = tr.used() > 0 ? epochs.validate(warm[m])
                         : new IlqrEpochs.Validated(Double.NaN, Double.NaN, Double.NaN, 0);
-                boolean ok = Double.isFinite(tr.loss()) && Double.isFinite(v.loss());
+                // Whole validation trials are longer than the training chunks: a member whose dynamics blow up
+                // over them (non-finite NLL) has failed too, even when its chunks score.
+                boolean ok = Double.isFinite(tr.loss()) && Double.isFinite(v.loss()) && Double.isFinite(v.nll());
                 failed[m] = !ok;
                 smooth[m] = !ok ? Double.NaN : Double.isNaN(smooth[m]) ? v.loss() : alpha * smooth[m] + (1 - alpha) * v.loss();
                 // Seconds of this epoch, as AutoLFADS members log them.

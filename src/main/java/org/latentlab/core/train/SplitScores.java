@@ -12,11 +12,16 @@ import org.latentlab.core.eval.RateR2;
  * The scores of predicted rates (expected counts per bin over the recon window) on one split, with
  * DESIGN.md's definitions: bits per spike of held-in channels over the encoding window, co-bps of
  * held-out channels over the encoding window, fp-bps of all channels over forward bins, rate R² against
- * truth. NaN where a score does not apply or the split has no recon data for it.
+ * truth. NaN where a score does not apply or the split has no recon data for it, and every score NaN when
+ * a prediction is not finite (or a count rate is negative): a model whose rates overflowed, e.g. a population
+ * member early in training, is scored as failed, not as an error.
  */
 public record SplitScores(double bps, double coBps, double fpBps, double rateR2) {
 
     public static SplitScores of(Session session, SplitData d, Tensor3 rates, boolean counts) {
+        if (!usable(rates, counts)) {
+            return new SplitScores(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
         int heldIn = session.heldInChannels();
         int recon = session.reconChannels();
         int t = session.bins();
@@ -51,6 +56,18 @@ public record SplitScores(double bps, double coBps, double fpBps, double rateR2)
         m.put("fp_bps", fpBps);
         m.put("rate_r2", rateR2);
         return m;
+    }
+
+    /** Whether every predicted value is finite (and, for counts, non-negative). */
+    private static boolean usable(Tensor3 rates, boolean counts) {
+        java.nio.FloatBuffer b = rates.buffer();
+        for (int k = 0; k < b.limit(); k++) {
+            float r = b.get(k);
+            if (!Float.isFinite(r) || counts && r < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int[] range(int from, int to) {
