@@ -11,6 +11,7 @@ import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.nn.MemberParams;
+import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.IlqrEpochs;
 import org.latentlab.core.train.IlqrVaeSession;
 import org.latentlab.core.train.IlqrVaeTrainer;
@@ -94,7 +95,7 @@ final class IlqrVaeExecutor implements PopulationExecutor {
                 // over them (non-finite NLL) has failed too, even when its chunks score.
                 boolean ok = Double.isFinite(tr.loss()) && Double.isFinite(v.loss()) && Double.isFinite(v.nll());
                 failed[m] = !ok;
-                smooth[m] = !ok ? Double.NaN : Double.isNaN(smooth[m]) ? v.loss() : alpha * smooth[m] + (1 - alpha) * v.loss();
+                smooth[m] = ok ? EpochMetrics.smoothed(smooth[m], v.loss(), alpha) : Double.NaN;
                 // Seconds of this epoch, as AutoLFADS members log them.
                 listener.onMemberEpoch(m, IlqrVaeTrainer.metrics(epoch, tr, v, smooth[m], (System.nanoTime() - t0) / 1e9));
             }

@@ -129,7 +129,7 @@ final class MemberTrainer implements AutoCloseable {
                 t[i] /= trainTrials;
             }
             double recon = failed[m] ? Double.NaN : v[j].recon();
-            smooth[m] = Double.isNaN(smooth[m]) ? recon : alpha * smooth[m] + (1 - alpha) * recon;
+            smooth[m] = EpochMetrics.smoothed(smooth[m], recon, alpha);
             listener.onMemberEpoch(m, new EpochMetrics(epoch, t[0], t[1], t[2], t[3], t[4], rampKl, rampL2,
                     v[j].loss(), v[j].recon(), smooth[m], v[j].scores().bps(), v[j].scores().coBps(),
                     v[j].scores().fpBps(), v[j].scores().rateR2(), hyper[m][Hyperparameter.LR_INIT.ordinal()], t[5],

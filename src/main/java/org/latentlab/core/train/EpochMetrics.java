@@ -102,4 +102,12 @@ public record EpochMetrics(int epoch, double loss, double recon, double klIc, do
         }
         return out;
     }
+
+    /**
+     * The smoothed validation metric after an epoch scoring {@code value}: the first epoch's value, then an
+     * exponential moving average giving the past weight {@code alpha} (train.smoothing).
+     */
+    public static double smoothed(double previous, double value, double alpha) {
+        return Double.isNaN(previous) ? value : alpha * previous + (1 - alpha) * value;
+    }
 }

@@ -106,7 +106,7 @@ public final class IlqrVaeTrainer {
                         + "checkpoint is " + run.lastCheckpoint() + ". Lower train.lr_init.");
             }
             IlqrEpochs.Validated v = epochs.validate(warm);
-            smooth = Double.isNaN(smooth) ? v.loss() : t.smoothing() * smooth + (1 - t.smoothing()) * v.loss();
+            smooth = EpochMetrics.smoothed(smooth, v.loss(), t.smoothing());
             elapsed += (System.nanoTime() - epochStart) / 1e9;
             // The KL weight changes the loss until the warm-up ends: compare (and count patience) only after it.
             boolean warmedUp = tr.klWeight() >= 1;

@@ -116,7 +116,7 @@ public final class LfadsTrainer {
                 sums[k] /= trainTrials;
             }
             Validator.Result v = validate(h, rampKl, rampL2);
-            smooth = Double.isNaN(smooth) ? v.recon() : t.smoothing() * smooth + (1 - t.smoothing()) * v.recon();
+            smooth = EpochMetrics.smoothed(smooth, v.recon(), t.smoothing());
             elapsed += (System.nanoTime() - started) / 1e9;
             started = System.nanoTime();
             last = new EpochMetrics(epoch, sums[0], sums[1], sums[2], sums[3], sums[4], rampKl, rampL2, v.loss(),
