@@ -13,7 +13,7 @@ minutes=${1:-15}
 work=${2:-$(mktemp -d)}
 mkdir -p "$work"
 
-./latentlab synth chaotic-rnn-inputs --seed 1 --trials 160 --out "$work/sample.h5" > /dev/null
+cp sample-data/chaotic-rnn-inputs.h5 "$work/sample.h5"   # made by the same recipe (sample-data/regenerate.sh)
 ./latentlab synth chaotic-rnn-inputs --seed 1 --trials 1600 --out "$work/trials.h5" > /dev/null
 ./latentlab synth chaotic-rnn-inputs --seed 1 --trials 160 --set max-rate=300 --out "$work/rate.h5" > /dev/null
 

@@ -133,19 +133,19 @@ public final class Charts {
         return chart;
     }
 
-    /** White background, light grid, no outline: the look every chart shares. */
     /**
      * Stops an R² axis at -1 when some value falls below it: one member whose rates blow up for an epoch
      * (R² of -10⁷) would otherwise squash every other curve flat. Points below are drawn off the chart.
      */
     public static void floorR2Axis(JFreeChart chart) {
-        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        XYPlot plot = chart.getXYPlot();
         org.jfree.data.Range r = org.jfree.data.general.DatasetUtils.findRangeBounds(plot.getDataset(), false);
         if (r != null && r.getLowerBound() < -1) {
             plot.getRangeAxis().setRange(-1, Math.max(1, r.getUpperBound()));
         }
     }
 
+    /** White background, light grid, no outline: the look every chart shares. */
     public static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
