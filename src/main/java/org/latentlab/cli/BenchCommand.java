@@ -68,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
         LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, ModelFamily.overridesFor(family, set));
         StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));
-        o.println(String.format("B=%d T=%d N=%d population=%d, %s, %d threads", batch, time, neurons, population,
-                TorchEngine.describe(), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
+        o.println(String.format("B=%d T=%d N=%d population=%d, %s, %d threads%s", batch, time, neurons, population,
+                TorchEngine.describe(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), preloadNote()));
         o.println(String.format("%.2f GFLOP per step (3 x forward matmul FLOPs), %.1f GFLOP/s", r.gflopPerStep(), r.gflops()));
         printSteps(o, r.stepMs());
         return 0;
@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         o.println(String.format("median %.1f ms", r.medianMs()));
         o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
                 batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
-                threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()));
+                threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()) + preloadNote());
         o.println(String.format("iLQR: %.0f iterations/s, %.2f iterations per solve (warm starts), solves %.0f%% "
                 + "of the step", r.iterationsPerSecond(), r.iterationsPerSolve(), 100 * r.solveShare()));
         printSteps(o, r.stepMs());
@@ -100,6 +100,12 @@ final class BenchCommand implements Callable<Integer> {
             b.append(String.format(" %.1f", t));
         }
         o.println(b);
+    }
+
+    /** Which native libraries the launcher preloaded (they move these timings: README, "Measured"). */
+    private static String preloadNote() {
+        String p = TorchEngine.preloaded();
+        return p.isEmpty() ? ", nothing preloaded" : ", preloaded " + p;
     }
 
     private static int threads(int configured) {

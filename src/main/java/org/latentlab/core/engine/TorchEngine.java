@@ -22,7 +22,6 @@ public final class TorchEngine {
         return Engine.getEngine(NAME);
     }
 
-    /** GPU 0 when present, else the CPU. */
     /**
      * Readies the calling thread for training or inference: autograd records only inside a gradient
      * collector. libtorch's grad mode is per thread and on by default, and DJL turns it off only in the thread
@@ -34,9 +33,29 @@ public final class TorchEngine {
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     }
 
+    /** GPU 0 when present, else the CPU. */
     public static Device device() {
         Engine e = get();
         return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /**
+     * The native libraries the launcher preloaded to speed libtorch up (tcmalloc, MKL's CPU dispatch), by
+     * file name, or an empty string. They change speed, and results only within float rounding, so a run
+     * records them.
+     */
+    public static String preloaded() {
+        String env = System.getenv("LD_PRELOAD");
+        if (env == null || env.isBlank()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String lib : env.split("[: ]+")) {
+            if (!lib.isBlank()) {
+                b.append(b.length() == 0 ? "" : ", ").append(java.nio.file.Path.of(lib).getFileName());
+            }
+        }
+        return b.toString();
     }
 
     /** A one-line description for logs and provenance, e.g. {@code PyTorch 2.5.1 on cpu()}. */

@@ -278,6 +278,7 @@ public final class LfadsRun {
         v.put("latentlab", version);
         v.put("djl", ai.djl.engine.Engine.getDjlVersion());
         v.put("engine", TorchEngine.describe());
+        v.put("native_preload", TorchEngine.preloaded());
         v.put("java", Runtime.version().toString());
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("versions", v);
