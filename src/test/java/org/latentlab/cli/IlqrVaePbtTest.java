@@ -172,10 +172,12 @@ class IlqrVaePbtTest {
             assertEquals(List.of("0", "1", "2"), rows.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList(),
                     "member " + m + " has each epoch once");
         }
-        // Two uninterrupted runs with the same seed log the same population.
+        // Two uninterrupted runs with the same seed log the same population, and so does the resumed one: its
+        // checkpoint kept every member's solver warm starts, so no solve after the resume started cold.
         PbtRun.run(spec.apply(dir.resolve("a")), PopulationListener.NONE, Progress.NONE);
         PbtRun.run(spec.apply(dir.resolve("b")), PopulationListener.NONE, Progress.NONE);
         assertEquals(Files.readAllLines(dir.resolve("a/pbt.csv")), Files.readAllLines(dir.resolve("b/pbt.csv")));
+        assertEquals(Files.readAllLines(dir.resolve("a/pbt.csv")), Files.readAllLines(stopped.resolve("pbt.csv")));
     }
 
     @Test

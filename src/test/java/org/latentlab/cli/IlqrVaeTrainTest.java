@@ -1,6 +1,7 @@
 package org.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.latentlab.core.Progress;
+import org.latentlab.core.config.IlqrVaeConfig;
+import org.latentlab.core.config.Overrides;
 import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.LfadsH5Writer;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
+import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.IlqrVaeRun;
+import org.latentlab.core.train.RunDirectory;
+import org.latentlab.core.train.TrainingListener;
+import org.latentlab.core.train.TrainingStoppedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +91,43 @@ class IlqrVaeTrainTest {
                 "--set", "train.max_epochs=2", "--set", "train.batch_size=8");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("this run had already finished"), again.out());
+    }
+
+    @Test
+    void aStoppedRunResumesAndRepeatsTheUninterruptedRun() throws Exception {
+        Path file = synth(dir.resolve("cri.h5"), 20);
+        Session data = DataFiles.load(file, null, Progress.NONE);
+        IlqrVaeConfig cfg = Overrides.apply(IlqrVaeConfig.defaults(), List.of("model.latent_dim=4",
+                "model.input_dim=2", "train.chunk_bins=10", "train.batch_size=8", "train.max_epochs=4"));
+        java.util.function.Function<Path, IlqrVaeRun.Spec> spec = out -> new IlqrVaeRun.Spec(file, "0".repeat(64),
+                Map.of(), data, cfg, 7, out, "test");
+        Path stopped = dir.resolve("stopped");
+        int[] epochs = {0};
+        TrainingListener stopAfterTwo = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics m) {
+                epochs[0]++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return epochs[0] >= 2;
+            }
+        };
+        assertThrows(TrainingStoppedException.class, () -> IlqrVaeRun.run(spec.apply(stopped), stopAfterTwo, Progress.NONE));
+        assertEquals(RunDirectory.Status.RESUME,
+                IlqrVaeRun.run(spec.apply(stopped), TrainingListener.NONE, Progress.NONE).status());
+        IlqrVaeRun.run(spec.apply(dir.resolve("straight")), TrainingListener.NONE, Progress.NONE);
+        // Every number of every epoch but the wall time: the warm starts came back with the checkpoint.
+        assertEquals(withoutWallTime(dir.resolve("straight/metrics.csv")), withoutWallTime(stopped.resolve("metrics.csv")));
+        assertEquals(Files.readAllLines(dir.resolve("straight/ilqr.csv")), Files.readAllLines(stopped.resolve("ilqr.csv")));
+    }
+
+    private static List<String> withoutWallTime(Path csv) throws java.io.IOException {
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(0).endsWith(",wall_s"), rows.get(0));
+        assertEquals(5, rows.size(), "a header and four epochs: " + rows);
+        return rows.stream().map(r -> r.substring(0, r.lastIndexOf(','))).toList();
     }
 
     @Test

@@ -5,12 +5,14 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.nn.MemberParams;
+import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.IlqrEpochs;
 import org.latentlab.core.train.IlqrVaeSession;
@@ -123,16 +125,33 @@ final class IlqrVaeExecutor implements PopulationExecutor {
         made[to] = made[from];
     }
 
+    /** Saves the weights, Adam state and every member's warm starts, so a resumed population repeats an uninterrupted one. */
     @Override
     public void save(Path file, Map<String, Object> state) {
-        store.save(file, state);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int m = 0; m < warm.length; m++) {
+            entries.put(warmStartsEntry(m), warm[m].encode());
+        }
+        store.save(file, state, entries);
     }
 
     @Override
     public JsonNode restore(Path file) {
         JsonNode state = store.restore(file);
         Arrays.fill(made, true);
+        // A population saved by an earlier release has no warm starts: its solvers then start cold.
+        Map<String, byte[]> entries = Checkpoint.entries(file);
+        for (int m = 0; m < warm.length; m++) {
+            byte[] saved = entries.get(warmStartsEntry(m));
+            if (saved != null) {
+                warm[m].decode(saved, file);
+            }
+        }
         return state;
+    }
+
+    private static String warmStartsEntry(int member) {
+        return String.format(java.util.Locale.ROOT, "warm_starts/m%02d.bin", member);
     }
 
     @Override

@@ -18,7 +18,12 @@ record PopulationStore(MemberParams params, MemberAdamW opt) {
     }
 
     void save(Path file, Map<String, Object> state) {
-        Checkpoint.write(file, params, opt, state);
+        save(file, state, Map.of());
+    }
+
+    /** As {@link #save(Path, Map)} with further checkpoint entries (e.g. each member's solver warm starts). */
+    void save(Path file, Map<String, Object> state, Map<String, byte[]> entries) {
+        Checkpoint.write(file, params, opt, state, entries);
     }
 
     JsonNode restore(Path file) {

@@ -22,8 +22,9 @@ import org.latentlab.core.model.nn.MemberParams;
 /**
  * A training checkpoint: every parameter, the optimizer's moments and step counts, and the loop's state
  * (epoch, smoothed metric, early-stopping counters, learning rate, elapsed time). A zip holding
- * {@code state.json} and {@code tensors.ndlist} (DJL's encoding, names kept), written atomically.
- * The random state needs no saving: each epoch seeds its generators from (run seed, epoch).
+ * {@code state.json} and {@code tensors.ndlist} (DJL's encoding, names kept), and any further entries the
+ * caller adds (an iLQR-VAE's solver warm starts), written atomically. The random state needs no saving: each
+ * epoch seeds its generators from (run seed, epoch).
  */
 public final class Checkpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,9 +38,14 @@ public final class Checkpoint {
     }
 
     public static void save(Path file, MemberParams params, MemberAdamW opt, State state) {
+        save(file, params, opt, state, Map.of());
+    }
+
+    /** As {@link #save(Path, MemberParams, MemberAdamW, State)} with further entries, by name. */
+    public static void save(Path file, MemberParams params, MemberAdamW opt, State state, Map<String, byte[]> entries) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("state", state);
-        write(file, params, opt, json);
+        write(file, params, opt, json, entries);
     }
 
     /** Restores tensors in place and returns the loop state. */
@@ -57,6 +63,12 @@ public final class Checkpoint {
      * loop's or a population's state), atomically.
      */
     public static void write(Path file, MemberParams params, MemberAdamW opt, Map<String, Object> fields) {
+        write(file, params, opt, fields, Map.of());
+    }
+
+    /** As {@link #write(Path, MemberParams, MemberAdamW, Map)} with further entries, by name. */
+    public static void write(Path file, MemberParams params, MemberAdamW opt, Map<String, Object> fields,
+                             Map<String, byte[]> entries) {
         byte[] tensors;
         try (NDManager tmp = params.manager().newSubManager()) {
             NDList list = new NDList();
@@ -75,6 +87,11 @@ public final class Checkpoint {
                 z.putNextEntry(new ZipEntry("tensors.ndlist"));
                 z.write(tensors);
                 z.closeEntry();
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    z.putNextEntry(new ZipEntry(e.getKey()));
+                    z.write(e.getValue());
+                    z.closeEntry();
+                }
             }
         });
     }
@@ -114,6 +131,21 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw DataException.inFile(file, "corrupt checkpoint state (" + e.getMessage() + ")");
         }
+    }
+
+    /** The entries of a checkpoint besides its state and tensors, by name (empty for one written without). */
+    public static Map<String, byte[]> entries(Path file) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipInputStream z = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                if (!e.getName().equals("state.json") && !e.getName().equals("tensors.ndlist")) {
+                    out.put(e.getName(), readAll(z));
+                }
+            }
+        } catch (IOException e) {
+            throw DataException.inFile(file, "cannot read checkpoint (" + e.getMessage() + ")");
+        }
+        return out;
     }
 
     private static NDArray require(Path file, Map<String, NDArray> byName, String name) {

@@ -59,6 +59,64 @@ public final class IlqrEpochs {
                 to[i] = from[i] == null ? null : from[i].clone();
             }
         }
+
+        /**
+         * The warm starts as bytes, for a checkpoint: a run resumed from its last checkpoint then solves from the
+         * same starts as the uninterrupted run would have, and repeats it exactly. Per part (training chunks,
+         * validation chunks, validation trials) the count, then per solution its length (-1: none yet) and values.
+         */
+        public byte[] encode() {
+            int size = 0;
+            for (double[][] part : parts()) {
+                size += 4;
+                for (double[] u : part) {
+                    size += 4 + (u == null ? 0 : 8 * u.length);
+                }
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(size);
+            for (double[][] part : parts()) {
+                b.putInt(part.length);
+                for (double[] u : part) {
+                    b.putInt(u == null ? -1 : u.length);
+                    if (u != null) {
+                        b.asDoubleBuffer().put(u);
+                        b.position(b.position() + 8 * u.length);
+                    }
+                }
+            }
+            return b.array();
+        }
+
+        /** Restores what {@link #encode()} wrote; {@code file} names the checkpoint in the error when they do not fit. */
+        public void decode(byte[] bytes, java.nio.file.Path file) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            String[] names = {"training chunks", "validation chunks", "validation trials"};
+            double[][][] parts = parts();
+            try {
+                for (int k = 0; k < parts.length; k++) {
+                    int n = b.getInt();
+                    if (n != parts[k].length) {
+                        throw org.latentlab.core.data.DataException.inFile(file, "its solver warm starts are for " + n
+                                + " " + names[k] + ", this run has " + parts[k].length);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        int len = b.getInt();
+                        double[] u = len < 0 ? null : new double[len];
+                        if (u != null) {
+                            b.asDoubleBuffer().get(u);
+                            b.position(b.position() + 8 * len);
+                        }
+                        parts[k][i] = u;
+                    }
+                }
+            } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+                throw org.latentlab.core.data.DataException.inFile(file, "its solver warm starts are cut short");
+            }
+        }
+
+        private double[][][] parts() {
+            return new double[][][] {train, validChunks, valid};
+        }
     }
 
     private final IlqrVaeSession s;

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.latentlab.core.config.IlqrTrainConfig;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.data.Session;
@@ -16,7 +17,8 @@ import org.latentlab.core.data.Session;
  * The iLQR-VAE training loop: epochs of {@link IlqrEpochs}, whose validation −ELBO (smoothed) drives the best
  * checkpoint and early stopping, and the posterior means of the whole validation trials give
  * {@code valid_recon} and rate R². Each epoch seeds its shuffle and posterior noise from (seed, epoch), and the
- * last checkpoint is written every epoch, so an interrupted run resumes. Solver failures are counted per epoch in {@code ilqr.csv}.
+ * last checkpoint (with the solver's warm starts) is written every epoch, so an interrupted run resumes where
+ * it was and goes on as if it never stopped. Solver failures are counted per epoch in {@code ilqr.csv}.
  */
 public final class IlqrVaeTrainer {
     /** How training ended. */
@@ -34,6 +36,9 @@ public final class IlqrVaeTrainer {
             return steps > 0 ? 1000 * stepSeconds / steps : Double.NaN;
         }
     }
+
+    /** The last checkpoint's entry with the solver's warm starts, so that a resumed run repeats the uninterrupted one. */
+    static final String WARM_STARTS = "warm_starts.bin";
 
     private final Session data;
     private final IlqrVaeConfig cfg;
@@ -65,11 +70,19 @@ public final class IlqrVaeTrainer {
                 : new Checkpoint.State(-1, Double.POSITIVE_INFINITY, -1, Double.NaN, 0, new double[] {t.lrInit()}, 0, 0);
         if (st.epoch() >= 0) {
             listener.onMessage("resuming after epoch " + st.epoch() + " from " + run.lastCheckpoint());
-            run.truncateMetrics(st.epoch());
+            // The checkpointed epoch's row stays; rows after it are work the interrupted run must redo.
+            run.truncateMetrics(st.epoch() + 1);
             truncateSolverLog(st.epoch());
         }
         IlqrEpochs epochs = new IlqrEpochs(s, data, cfg, seed);
         IlqrEpochs.WarmStarts warm = epochs.warmStarts();
+        if (st.epoch() >= 0) {
+            // Checkpoints of an earlier release have none: their solvers then start cold.
+            byte[] saved = Checkpoint.entries(run.lastCheckpoint()).get(WARM_STARTS);
+            if (saved != null) {
+                warm.decode(saved, run.lastCheckpoint());
+            }
+        }
         int batches = epochs.batches();
         double best = st.bestSmooth();
         int bestEpoch = st.bestEpoch();
@@ -127,7 +140,7 @@ public final class IlqrVaeTrainer {
                 Checkpoint.save(run.bestCheckpoint(), s.model.params(), opt, now);
                 listener.onCheckpoint(run.bestCheckpoint(), true);
             }
-            Checkpoint.save(run.lastCheckpoint(), s.model.params(), opt, now);
+            Checkpoint.save(run.lastCheckpoint(), s.model.params(), opt, now, Map.of(WARM_STARTS, warm.encode()));
             listener.onCheckpoint(run.lastCheckpoint(), false);
             listener.onEpoch(last);
             if (tr.failed() > 0 || v.failed() > 0) {
