@@ -16,13 +16,16 @@ import java.util.Map;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.Overrides;
+import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.DataFiles;
 import org.latentlab.core.data.LfadsH5Writer;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.train.EpochMetrics;
+import org.latentlab.core.train.IlqrEpochs;
 import org.latentlab.core.train.IlqrVaeRun;
+import org.latentlab.core.train.IlqrVaeSession;
 import org.latentlab.core.train.RunDirectory;
 import org.latentlab.core.train.TrainingListener;
 import org.latentlab.core.train.TrainingStoppedException;
@@ -121,6 +124,26 @@ class IlqrVaeTrainTest {
         // Every number of every epoch but the wall time: the warm starts came back with the checkpoint.
         assertEquals(withoutWallTime(dir.resolve("straight/metrics.csv")), withoutWallTime(stopped.resolve("metrics.csv")));
         assertEquals(Files.readAllLines(dir.resolve("straight/ilqr.csv")), Files.readAllLines(stopped.resolve("ilqr.csv")));
+    }
+
+    @Test
+    void warmStartsThatDoNotFitTheRunAreRefusedNamingTheCheckpoint() {
+        Path file = synth(dir.resolve("warm.h5"), 20);
+        Session data = DataFiles.load(file, null, Progress.NONE);
+        IlqrVaeConfig cfg = Overrides.apply(IlqrVaeConfig.defaults(), List.of("model.latent_dim=4",
+                "model.input_dim=2", "train.chunk_bins=10"));
+        try (IlqrVaeSession s = new IlqrVaeSession(data, cfg, 1)) {
+            IlqrEpochs.WarmStarts warm = new IlqrEpochs(s, data, cfg, 1).warmStarts();
+            byte[] bytes = warm.encode();
+            warm.decode(bytes, Path.of("last.ckpt")); // its own bytes fit
+            byte[] more = bytes.clone();
+            more[3]++; // the first count: one training chunk more than this run has
+            DataException e = assertThrows(DataException.class, () -> warm.decode(more, Path.of("last.ckpt")));
+            assertTrue(e.getMessage().contains("last.ckpt") && e.getMessage().contains("training chunks"), e.getMessage());
+            DataException cut = assertThrows(DataException.class,
+                    () -> warm.decode(Arrays.copyOf(bytes, bytes.length - 1), Path.of("last.ckpt")));
+            assertTrue(cut.getMessage().contains("cut short"), cut.getMessage());
+        }
     }
 
     private static List<String> withoutWallTime(Path csv) throws java.io.IOException {
