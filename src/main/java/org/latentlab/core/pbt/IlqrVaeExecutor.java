@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.latentlab.core.config.IlqrVaeConfig;
 import org.latentlab.core.config.IlqrVaePbtConfig;
@@ -151,7 +152,7 @@ final class IlqrVaeExecutor implements PopulationExecutor {
     }
 
     private static String warmStartsEntry(int member) {
-        return String.format(java.util.Locale.ROOT, "warm_starts/m%02d.bin", member);
+        return String.format(Locale.ROOT, "warm_starts/m%02d.bin", member);
     }
 
     @Override

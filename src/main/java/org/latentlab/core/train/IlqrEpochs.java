@@ -1,6 +1,9 @@
 package org.latentlab.core.train;
 
 import ai.djl.ndarray.NDScope;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.function.LongToDoubleFunction;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.IlqrTrainConfig;
 import org.latentlab.core.config.IlqrVaeConfig;
+import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Split;
 import org.latentlab.core.data.SplitData;
@@ -73,7 +77,7 @@ public final class IlqrEpochs {
                     size += 4 + (u == null ? 0 : 8 * u.length);
                 }
             }
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(size);
+            ByteBuffer b = ByteBuffer.allocate(size);
             for (double[][] part : parts()) {
                 b.putInt(part.length);
                 for (double[] u : part) {
@@ -88,15 +92,15 @@ public final class IlqrEpochs {
         }
 
         /** Restores what {@link #encode()} wrote; {@code file} names the checkpoint in the error when they do not fit. */
-        public void decode(byte[] bytes, java.nio.file.Path file) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        public void decode(byte[] bytes, Path file) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
             String[] names = {"training chunks", "validation chunks", "validation trials"};
             double[][][] parts = parts();
             try {
                 for (int k = 0; k < parts.length; k++) {
                     int n = b.getInt();
                     if (n != parts[k].length) {
-                        throw org.latentlab.core.data.DataException.inFile(file, "its solver warm starts are for " + n
+                        throw DataException.inFile(file, "its solver warm starts are for " + n
                                 + " " + names[k] + ", this run has " + parts[k].length);
                     }
                     for (int i = 0; i < n; i++) {
@@ -109,8 +113,8 @@ public final class IlqrEpochs {
                         parts[k][i] = u;
                     }
                 }
-            } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
-                throw org.latentlab.core.data.DataException.inFile(file, "its solver warm starts are cut short");
+            } catch (BufferUnderflowException | IllegalArgumentException e) {
+                throw DataException.inFile(file, "its solver warm starts are cut short");
             }
         }
 
