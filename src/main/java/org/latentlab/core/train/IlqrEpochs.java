@@ -53,9 +53,11 @@ public final class IlqrEpochs {
 
         /** Member {@code to} starts from member {@code from}'s solutions (after PBT copies the weights). */
         public void copyFrom(WarmStarts from) {
-            copy(from.train, train);
-            copy(from.validChunks, validChunks);
-            copy(from.valid, valid);
+            double[][][] src = from.parts();
+            double[][][] dst = parts();
+            for (int k = 0; k < dst.length; k++) {
+                copy(src[k], dst[k]);
+            }
         }
 
         private static void copy(double[][] from, double[][] to) {
@@ -105,12 +107,11 @@ public final class IlqrEpochs {
                     }
                     for (int i = 0; i < n; i++) {
                         int len = b.getInt();
-                        double[] u = len < 0 ? null : new double[len];
-                        if (u != null) {
-                            b.asDoubleBuffer().get(u);
+                        parts[k][i] = len < 0 ? null : new double[len];
+                        if (len > 0) {
+                            b.asDoubleBuffer().get(parts[k][i]);
                             b.position(b.position() + 8 * len);
                         }
-                        parts[k][i] = u;
                     }
                 }
             } catch (BufferUnderflowException | IllegalArgumentException e) {
