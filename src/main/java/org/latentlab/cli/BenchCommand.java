@@ -11,6 +11,8 @@ import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.engine.TorchThreads;
+import org.latentlab.core.pbt.ShardedExecutor;
 import org.latentlab.core.train.IlqrStepBenchmark;
 import org.latentlab.core.train.StepBenchmark;
 import picocli.CommandLine.Command;
@@ -37,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--population", defaultValue = "1", paramLabel = "P", description = "Members trained as one batched model.")
     int population;
+
+    @Option(names = "--shards", defaultValue = "0", paramLabel = "S",
+            description = "Batched models the population is split into, stepping side by side in their own threads "
+                    + "(default: as pbt, one per libtorch thread on the CPU, at most one per member; 1 = one model).")
+    int shards;
 
     @Option(names = "--steps", defaultValue = "10", paramLabel = "K", description = "Timed steps after 3 warm-up steps.")
     int steps;
@@ -66,10 +73,18 @@ final class BenchCommand implements Callable<Integer> {
             return ilqrVae(o);
         }
         LfadsConfig cfg = ConfigIO.load(LfadsConfig.class, config, ModelFamily.overridesFor(family, set));
-        StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, 3, steps);
+        if (shards < 0) {
+            throw new DataException("--shards must be 0 (automatic) or more, got " + shards);
+        }
+        int threads = TorchThreads.budget(cfg.train().threads());
+        int s = ShardedExecutor.shardsFor(shards, population, threads, TorchEngine.device().isGpu());
+        int each = Math.max(1, threads / s);
+        StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, s, each, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));
-        o.println(String.format("B=%d T=%d N=%d population=%d, %s, %d threads%s", batch, time, neurons, population,
-                TorchEngine.describe(), ai.djl.pytorch.jni.JniUtils.getNumThreads(), preloadNote()));
+        String layout = s == 1 ? String.format("%d threads", ai.djl.pytorch.jni.JniUtils.getNumThreads())
+                : String.format("%d shards side by side, %d thread%s each", s, each, each == 1 ? "" : "s");
+        o.println(String.format("B=%d T=%d N=%d population=%d, %s, %s%s", batch, time, neurons, population,
+                TorchEngine.describe(), layout, preloadNote()));
         o.println(String.format("%.2f GFLOP per step (3 x forward matmul FLOPs), %.1f GFLOP/s", r.gflopPerStep(), r.gflops()));
         printSteps(o, r.stepMs());
         return 0;
@@ -87,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         o.println(String.format("median %.1f ms", r.medianMs()));
         o.println(String.format("iLQR-VAE B=%d T=%d N=%d, latents %d, inputs %d, %s, %d solver threads, %d torch threads",
                 batch, time, neurons, cfg.modelConfig().latentDim(), cfg.modelConfig().inputDim(), TorchEngine.describe(),
-                threads(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()) + preloadNote());
+                TorchThreads.budget(cfg.train().threads()), ai.djl.pytorch.jni.JniUtils.getNumThreads()) + preloadNote());
         o.println(String.format("iLQR: %.0f iterations/s, %.2f iterations per solve (warm starts), solves %.0f%% "
                 + "of the step", r.iterationsPerSecond(), r.iterationsPerSolve(), 100 * r.solveShare()));
         printSteps(o, r.stepMs());
@@ -106,9 +121,5 @@ final class BenchCommand implements Callable<Integer> {
     private static String preloadNote() {
         String p = TorchEngine.preloaded();
         return p.isEmpty() ? ", nothing preloaded" : ", preloaded " + p;
-    }
-
-    private static int threads(int configured) {
-        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 }

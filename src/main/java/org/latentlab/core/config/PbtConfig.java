@@ -24,6 +24,10 @@ package org.latentlab.core.config;
  * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
  *                            that do not fit in memory); both give the same numbers up to rounding. A population
  *                            of iLQR-VAEs always trains one member at a time (its solver runs per trial)
+ * @param shards              the vectorised executor's population split into this many batched models that train
+ *                            side by side, each in its own thread on {@code train.threads / shards} libtorch
+ *                            threads; 0 = one shard per thread on the CPU, one on a GPU. The split changes speed,
+ *                            and results only within float rounding
  * @param liveSamples         when > 0, after every generation the current best member is written as a run of
  *                            its own under {@code live/} with this many posterior samples (the workbench's
  *                            Inspect follows it during training); 0 = off, as on the command line
@@ -32,7 +36,7 @@ package org.latentlab.core.config;
 public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
                         ExploitMethod exploit, double quantile, double resampleProbability, int patience,
                         double minImprovement, double maxMinutes, PopulationExecutorKind executor,
-                        int liveSamples, SearchSpace search) {
+                        int shards, int liveSamples, SearchSpace search) {
 
     public PbtConfig {
         Check.positive("population", population);
@@ -53,13 +57,14 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
         Check.nonNegative("min_improvement", minImprovement);
         Check.nonNegative("max_minutes", maxMinutes);
         Check.notNull("executor", executor);
+        Check.nonNegative("shards", shards);
         Check.nonNegative("live_samples", liveSamples);
         Check.notNull("search", search);
     }
 
     public static PbtConfig defaults() {
         return new PbtConfig(16, 25, 50, -1, ExploitMethod.TOURNAMENT, 0.25, 0.0, 4, 5e-4, 26.0,
-                PopulationExecutorKind.VECTORISED, 0, LfadsSearch.defaults());
+                PopulationExecutorKind.VECTORISED, 0, 0, LfadsSearch.defaults());
     }
 
     /** The first epoch at which members may be exploited. */

@@ -68,6 +68,11 @@ final class IlqrVaeExecutor implements PopulationExecutor {
     }
 
     @Override
+    public String describe() {
+        return "per member: one iLQR-VAE at a time, its solver on " + worker.pool.getParallelism() + " threads";
+    }
+
+    @Override
     public boolean[] train(int from, int to, double[][] hyper, double[] smooth, int totalEpochs,
                            PopulationListener listener) {
         int p = members();

@@ -9,6 +9,8 @@ import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Split;
+import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.engine.TorchThreads;
 import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.LfadsSession;
@@ -75,10 +77,20 @@ final class LfadsPopulation implements PopulationModel {
 
     @Override
     public PopulationExecutor executor() {
+        int members = c.pbt().population();
         return switch (c.pbt().executor()) {
-            case VECTORISED -> new VectorisedExecutor(spec.data(), c.lfads(), c.pbt().population(), spec.seed());
-            case PER_MEMBER -> new PerMemberExecutor(spec.data(), c.lfads(), c.pbt().population(), spec.seed());
+            case VECTORISED -> vectorised(members);
+            case PER_MEMBER -> new PerMemberExecutor(spec.data(), c.lfads(), members, spec.seed());
         };
+    }
+
+    /** The population as one batched model, or split into shards that train side by side. */
+    private PopulationExecutor vectorised(int members) {
+        int threads = TorchThreads.budget(c.train().threads());
+        boolean gpu = TorchEngine.device().isGpu();
+        int shards = ShardedExecutor.shardsFor(c.pbt().shards(), members, threads, gpu);
+        return shards == 1 ? new VectorisedExecutor(spec.data(), c.lfads(), members, spec.seed())
+                : new ShardedExecutor(spec.data(), c.lfads(), members, spec.seed(), shards, Math.max(1, threads / shards));
     }
 
     /** An LFADS config holding one member's hyperparameter values. */

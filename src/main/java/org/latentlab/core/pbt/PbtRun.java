@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.latentlab.core.Progress;
 import org.latentlab.core.config.AutoLfadsConfig;
-import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.ConfigIO;
+import org.latentlab.core.config.IlqrVaePbtConfig;
 import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.Dataset;
@@ -107,6 +107,7 @@ public final class PbtRun {
                     + "burn-in (" + burnIn + " epochs): members train but are never exploited");
         }
         try (PopulationExecutor ex = executors.apply(spec)) {
+            listener.onMessage("executor: " + ex.describe());
             Population pop;
             if (Files.exists(ckpt)) {
                 pop = Population.fromFields(ex.restore(ckpt));
@@ -273,6 +274,7 @@ public final class PbtRun {
         summary.put("median_member_valid_r2", median(pop.validR2));
         summary.put("checkpoint_used", dir.path().relativize(dir.bestCheckpoint()).toString());
         summary.put("training_seconds", pop.elapsedSeconds);
+        summary.put("executor", ex.describe());
         model.writeMember(dir, ex, best, pop.hyper[best], epochs, pop.metric[best], pop.elapsedSeconds, samples, summary);
         summary.put("wall_seconds_this_process", (System.nanoTime() - started) / 1e9);
         summary.put("provenance", LfadsRun.provenance(spec.dataFiles(), spec.dataSha256(), spec.dataOptions(),

@@ -35,6 +35,11 @@ public final class PerMemberExecutor implements PopulationExecutor {
     }
 
     @Override
+    public String describe() {
+        return "per member: one member at a time on a one-member model";
+    }
+
+    @Override
     public boolean[] train(int from, int to, double[][] hyper, double[] smooth, int totalEpochs,
                            PopulationListener listener) {
         int p = members();
@@ -43,15 +48,14 @@ public final class PerMemberExecutor implements PopulationExecutor {
         long total = (long) totalEpochs * batches * p;
         long[] done = {(long) from * batches * p};
         for (int m = 0; m < p; m++) {
-            worker.session.params.setMemberValues(0, store.params().memberValues(m));
-            worker.opt.setMemberState(0, store.opt().memberState(m));
+            int[] one = {m};
+            store.lend(worker, one);
             for (int epoch = from; epoch < to; epoch++) {
                 String what = "member " + m + ", epoch " + epoch;
-                worker.epoch(epoch, new int[] {m}, hyper, smooth, failed,
+                worker.epoch(epoch, one, hyper, smooth, failed,
                         () -> listener.onProgress(++done[0], total, what), listener);
             }
-            store.params().setMemberValues(m, worker.session.params.memberValues(0));
-            store.opt().setMemberState(m, worker.opt.memberState(0));
+            store.takeBack(worker, one);
         }
         return failed;
     }

@@ -13,6 +13,9 @@ import java.util.Map;
 public interface PopulationExecutor extends AutoCloseable {
     int members();
 
+    /** How the members train, in a few words, for the log and the run's summary. */
+    String describe();
+
     /**
      * Trains every member for epochs {@code [from, to)} with its hyperparameters.
      *

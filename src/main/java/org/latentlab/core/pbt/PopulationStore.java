@@ -33,4 +33,20 @@ record PopulationStore(MemberParams params, MemberAdamW opt) {
     Map<String, float[]> memberWeights(int m) {
         return params.memberValues(m);
     }
+
+    /** Puts members {@code ids} into a trainer's model, slot k taking member {@code ids[k]}, optimizer state too. */
+    void lend(MemberTrainer to, int[] ids) {
+        for (int k = 0; k < ids.length; k++) {
+            to.session.params.setMemberValues(k, params.memberValues(ids[k]));
+            to.opt.setMemberState(k, opt.memberState(ids[k]));
+        }
+    }
+
+    /** Takes members {@code ids} back from the trainer they were lent to, as they are after its training. */
+    void takeBack(MemberTrainer from, int[] ids) {
+        for (int k = 0; k < ids.length; k++) {
+            params.setMemberValues(ids[k], from.session.params.memberValues(k));
+            opt.setMemberState(ids[k], from.opt.memberState(k));
+        }
+    }
 }

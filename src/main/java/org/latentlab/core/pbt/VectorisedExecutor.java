@@ -34,6 +34,11 @@ public final class VectorisedExecutor implements PopulationExecutor {
     }
 
     @Override
+    public String describe() {
+        return "vectorised: one batched model of " + all.length + " members";
+    }
+
+    @Override
     public boolean[] train(int from, int to, double[][] hyper, double[] smooth, int totalEpochs,
                            PopulationListener listener) {
         boolean[] failed = new boolean[all.length];

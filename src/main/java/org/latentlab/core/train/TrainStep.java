@@ -1,9 +1,9 @@
 package org.latentlab.core.train;
 
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.SplitData;
+import org.latentlab.core.engine.Recording;
 import org.latentlab.core.model.lfads.LfadsBatch;
 import org.latentlab.core.model.lfads.LfadsLoss;
 import org.latentlab.core.model.lfads.LfadsOutput;
@@ -51,11 +51,11 @@ public final class TrainStep {
             LfadsBatch batch = Augment.trainingBatch(s, session, train, rows, cfg.augment(), h, seeds, noise);
             Dropout dropout = new Dropout(s.manager.create(h.dropout()), s.consts, noise);
             LfadsLoss.Terms terms;
-            try (GradientCollector gc = s.engine.newGradientCollector()) {
+            try (Recording rec = Recording.start()) {
                 LfadsOutput out = s.model.forward(batch.encod(), batch.ext(), dropout, true, true, session);
                 terms = LfadsLoss.compute(s.model, out, batch.recon(), batch.observed(), batch.gradMask(), h,
                         rampL2, rampKl, cfg.train().lossScale(), cfg.model().reconReduceMean(), s.consts);
-                gc.backward(terms.total().sum());
+                rec.backward(terms.total().sum());
             }
             float[] loss = terms.total().toFloatArray();
             float[] norms = opt.step(h.lr(), weightDecay, cfg.train().maxGradNorm(), finite(loss),

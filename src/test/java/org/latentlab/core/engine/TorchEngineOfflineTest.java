@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /** libtorch must load from the native jar on the class path with no network, and compute gradients. */
@@ -21,9 +20,9 @@ class TorchEngineOfflineTest {
         try (NDManager m = NDManager.newBaseManager(TorchEngine.device())) {
             NDArray x = m.create(new float[] {1f, 2f, 3f});
             x.setRequiresGradient(true);
-            try (GradientCollector gc = engine.newGradientCollector()) {
+            try (Recording rec = Recording.start()) {
                 NDArray y = x.mul(x).sum(); // d/dx sum(x^2) = 2x
-                gc.backward(y);
+                rec.backward(y);
             }
             assertArrayEquals(new float[] {2f, 4f, 6f}, x.getGradient().toFloatArray(), 1e-6f);
         }

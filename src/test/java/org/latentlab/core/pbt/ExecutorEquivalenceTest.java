@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.latentlab.core.config.AutoLfadsConfig;
@@ -43,14 +42,35 @@ class ExecutorEquivalenceTest {
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
         EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5), hyper);
+        assertAgree(vec, per, 1e-4);
+    }
+
+    /**
+     * Shards (here of one member and of two, each trained in its own thread on one libtorch thread) train each
+     * member as the one batched model does, and a sharded run repeats itself exactly: the shards' random draws
+     * from libtorch's one generator do not interleave.
+     */
+    @ParameterizedTest
+    @MethodSource("datasets")
+    void shardsTrainingSideBySideMatchTheOneModelPopulation(Dataset data) {
+        AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(), new ArrayList<>(PbtRunTest.TINY));
+        LfadsConfig cfg = c.lfads();
+        HyperSpace space = HyperSpace.of(c.search());
+        double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), space,
+                space.configured(c), 5).hyper;
+        EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
+        EpochMetrics[] sharded = run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper);
+        assertAgree(vec, sharded, 1e-4);
+        assertAgree(sharded, run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper), 0);
+    }
+
+    private static void assertAgree(EpochMetrics[] a, EpochMetrics[] b, double relative) {
         for (int m = 0; m < MEMBERS; m++) {
-            Map<String, Double> a = vec[m].columns();
-            Map<String, Double> b = per[m].columns();
             for (String k : List.of("loss", "recon", "kl_ic", "kl_co", "l2", "valid_loss", "valid_recon", "valid_r2",
                     "grad_norm")) {
-                double x = a.get(k);
-                double y = b.get(k);
-                assertEquals(x, y, 1e-4 * Math.max(Math.abs(x), 1e-6), "member " + m + " " + k);
+                double x = a[m].columns().get(k);
+                double y = b[m].columns().get(k);
+                assertEquals(x, y, relative * Math.max(Math.abs(x), 1e-6), "member " + m + " " + k);
             }
         }
     }

@@ -145,6 +145,11 @@ class PbtRunTest {
         }
 
         @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
         public boolean[] train(int from, int to, double[][] hyper, double[] smooth, int totalEpochs,
                                PopulationListener listener) {
             boolean[] failed = inner.train(from, to, hyper, smooth, totalEpochs, listener);

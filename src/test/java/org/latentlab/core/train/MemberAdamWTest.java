@@ -2,12 +2,11 @@ package org.latentlab.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
+import org.latentlab.core.engine.Recording;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.nn.MemberParams;
 
@@ -15,7 +14,7 @@ import org.latentlab.core.model.nn.MemberParams;
 class MemberAdamWTest {
     @Test
     void eachMemberStepsWithItsOwnLearningRateClippingAndDecay() {
-        Engine engine = TorchEngine.get();
+        TorchEngine.get();
         try (NDManager nd = NDManager.newBaseManager()) {
             MemberParams p = new MemberParams(nd, 2, 1);
             NDArray w = p.constant("w", 0.5, 3);
@@ -31,8 +30,8 @@ class MemberAdamWTest {
                 java.util.Arrays.fill(row, 0.5);
             }
             for (int step = 1; step <= 2; step++) {
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    gc.backward(w.mul(coef).sum()); // gradient = coef
+                try (Recording rec = Recording.start()) {
+                    rec.backward(w.mul(coef).sum()); // gradient = coef
                 }
                 opt.step(lr, wd, 5.0);
                 for (int k = 0; k < 2; k++) {
@@ -67,15 +66,15 @@ class MemberAdamWTest {
      */
     @Test
     void afterCopyingAMembersOptimizerStateTheNewLearningRateTakesEffect() {
-        Engine engine = TorchEngine.get();
+        TorchEngine.get();
         try (NDManager nd = NDManager.newBaseManager()) {
             MemberParams p = new MemberParams(nd, 2, 1);
             NDArray w = p.normal("w", 1.0, 4);
             NDArray coef = nd.create(new float[] {1f, -2f, 0.5f, 3f, -1f, 2f, 4f, 0.3f}, new Shape(2, 4));
             MemberAdamW opt = new MemberAdamW(p, 1e-8);
             for (int step = 0; step < 3; step++) { // members drift apart: different gradients and rates
-                try (GradientCollector gc = engine.newGradientCollector()) {
-                    gc.backward(w.mul(coef).sum());
+                try (Recording rec = Recording.start()) {
+                    rec.backward(w.mul(coef).sum());
                 }
                 opt.step(new float[] {0.01f, 0.05f}, new float[] {0f, 0f}, 1e9);
             }
@@ -84,8 +83,8 @@ class MemberAdamWTest {
             float[] before = w.toFloatArray();
             assertEquals(before[0], before[4]);
             NDArray same = nd.create(new float[] {1f, -2f, 0.5f, 3f, 1f, -2f, 0.5f, 3f}, new Shape(2, 4));
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(w.mul(same).sum());
+            try (Recording rec = Recording.start()) {
+                rec.backward(w.mul(same).sum());
             }
             opt.step(new float[] {0.01f, 0.003f}, new float[] {0f, 0f}, 1e9);
             float[] after = w.toFloatArray();
@@ -101,21 +100,21 @@ class MemberAdamWTest {
     /** A member whose loss is non-finite is left as it was, even when its gradient holds NaN. */
     @Test
     void aSkippedMemberKeepsWeightsMomentsAndStepCount() {
-        Engine engine = TorchEngine.get();
+        TorchEngine.get();
         try (NDManager nd = NDManager.newBaseManager()) {
             MemberParams p = new MemberParams(nd, 2, 1);
             NDArray w = p.normal("w", 1.0, 3);
             MemberAdamW opt = new MemberAdamW(p, 1e-8);
             NDArray coef = nd.create(new float[] {1f, 2f, 3f, 1f, 2f, 3f}, new Shape(2, 3));
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(w.mul(coef).sum());
+            try (Recording rec = Recording.start()) {
+                rec.backward(w.mul(coef).sum());
             }
             opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9);
             float[] w0 = w.toFloatArray();
             float[] m0 = opt.firstMoments().get("w").toFloatArray();
             NDArray nan = nd.create(new float[] {1f, 2f, 3f, Float.NaN, 2f, 3f}, new Shape(2, 3));
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(w.mul(nan).sum());
+            try (Recording rec = Recording.start()) {
+                rec.backward(w.mul(nan).sum());
             }
             opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9, new boolean[] {true, false});
             float[] w1 = w.toFloatArray();
@@ -130,8 +129,8 @@ class MemberAdamWTest {
             assertEquals(2f, opt.stepCounts()[0]);
             assertEquals(1f, opt.stepCounts()[1]);
             // The NaN gradient was cleared: a normal step afterwards moves member 1 by a finite amount.
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(w.mul(coef).sum());
+            try (Recording rec = Recording.start()) {
+                rec.backward(w.mul(coef).sum());
             }
             opt.step(new float[] {0.01f, 0.01f}, new float[] {0f, 0f}, 1e9);
             for (float v : w.toFloatArray()) {

@@ -3,8 +3,8 @@ package org.latentlab.core.model.ilqrvae;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.concurrent.ForkJoinPool;
+import org.latentlab.core.engine.Recording;
 
 /**
  * The loss of one batch and its gradient in every parameter, left on the parameters for the optimizer:
@@ -74,14 +74,14 @@ public final class ElboGradient {
         double lossValue;
         double nllValue;
         double klValue;
-        try (GradientCollector gc = nd.getEngine().newGradientCollector()) {
+        try (Recording grad = Recording.start()) {
             IlqrVaeModel.Weights w = model.weights();
             NDArray sample = model.sample(uStar, xiArr);
             NDArray nll = observed.nll(model, w, model.states(w, sample, 0));
             NDArray kl = model.kl(uStar, sample);
             NDArray perTrial = nll.add(kl.mul(model.consts().of(klWeight))).div(model.consts().of(perElement));
             NDArray loss = perTrial.mul(keepArr).sum().div(model.consts().of(used)).add(model.l2(l2Scale));
-            gc.backward(loss);
+            grad.backward(loss);
             lossValue = loss.getFloat();
             nllValue = nll.mul(keepArr).sum().getFloat() / used / perElement;
             klValue = kl.mul(keepArr).sum().getFloat() / used / perElement;
@@ -119,10 +119,10 @@ public final class ElboGradient {
         NDArray uConst = nd.create(uFlat, new Shape(batch, steps, m));
         NDArray vArr = nd.create(vFlat, new Shape(batch, steps, m));
         NDArray obsInArr = obsArr.get(":, :, :" + heldIn);
-        try (GradientCollector gc = nd.getEngine().newGradientCollector()) {
+        try (Recording grad = Recording.start()) {
             IlqrVaeModel.Weights w = model.weights();
             NDArray d = model.directional(w, uConst, vArr, obsInArr);
-            gc.backward(d.mul(nd.create(keepV)).sum().neg());
+            grad.backward(d.mul(nd.create(keepV)).sum().neg());
         }
         return new Result(lossValue, nllValue, klValue, used, failed, noHessian, iterations, sol, solveNanos);
     }

@@ -18,6 +18,9 @@ public interface Noise {
     /** Entries standard normal. */
     NDArray normal(NDManager nd, Shape shape);
 
+    /** Held while the engine's generator is seeded and drawn from. */
+    Object GENERATOR = new Object();
+
     /** The engine's generator (seeded once per epoch): one draw for all members. */
     Noise ENGINE = new Noise() {
         @Override
@@ -59,8 +62,12 @@ public interface Noise {
                 Engine engine = Engine.getEngine(nd.getEngine().getEngineName());
                 NDList parts = new NDList(seeds.length);
                 for (long seed : seeds) {
-                    engine.setRandomSeed(Long.hashCode(seed * 0x9E3779B97F4A7C15L + k));
-                    parts.add(normal ? nd.randomNormal(one) : nd.randomUniform(0f, 1f, one));
+                    // libtorch has one CPU generator per process: shards training side by side must not seed
+                    // it between another's seeding and drawing.
+                    synchronized (GENERATOR) {
+                        engine.setRandomSeed(Long.hashCode(seed * 0x9E3779B97F4A7C15L + k));
+                        parts.add(normal ? nd.randomNormal(one) : nd.randomUniform(0f, 1f, one));
+                    }
                 }
                 return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
             }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.data.Tensor3;
+import org.latentlab.core.engine.Recording;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.nn.Consts;
 
@@ -51,8 +51,8 @@ class AugmentationGradientTest {
             float[] encod = batch.encod().toFloatArray();
             NDArray nll = nd.randomUniform(0.5f, 1.5f, batch.recon().getShape());
             nll.setRequiresGradient(true);
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                gc.backward(LfadsLoss.reconstruction(nll, null, batch.gradMask(), true, c).sum());
+            try (Recording rec = Recording.start()) {
+                rec.backward(LfadsLoss.reconstruction(nll, null, batch.gradMask(), true, c).sum());
             }
             float[] g = nll.getGradient().toFloatArray();
             int hidden = 0;
@@ -79,7 +79,7 @@ class AugmentationGradientTest {
 
     @Test
     void sbttIgnoresUnobservedEntries() {
-        Engine engine = TorchEngine.get();
+        TorchEngine.get();
         try (NDManager nd = NDManager.newBaseManager()) {
             Consts c = new Consts(nd);
             int nanAt = (3 * TR + 11) * N + 5; // trial 3, a forward bin, a held-out channel
@@ -95,9 +95,9 @@ class AugmentationGradientTest {
             NDArray nll = nd.create(v, batch.recon().getShape());
             nll.setRequiresGradient(true);
             NDArray recon;
-            try (GradientCollector gc = engine.newGradientCollector()) {
+            try (Recording rec = Recording.start()) {
                 recon = LfadsLoss.reconstruction(nll, batch.observed(), null, true, c);
-                gc.backward(recon.sum());
+                rec.backward(recon.sum());
             }
             double sum = 0;
             for (int i = 0; i < v.length; i++) {

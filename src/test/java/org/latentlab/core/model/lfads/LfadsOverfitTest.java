@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 import org.latentlab.core.data.SplitData;
 import org.latentlab.core.data.TestSessions;
+import org.latentlab.core.engine.Recording;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.model.distributions.Poisson;
 import org.latentlab.core.model.nn.Consts;
@@ -66,13 +66,13 @@ class LfadsOverfitTest {
                     scope.suppressNotUsedWarning();
                     LfadsBatch batch = LfadsBatch.of(nd, d, trials, s);
                     Dropout dropout = new Dropout(nd.create(h.dropout()), c);
-                    try (GradientCollector gc = engine.newGradientCollector()) {
+                    try (Recording rec = Recording.start()) {
                         LfadsOutput out = model.forward(batch.encod(), batch.ext(), dropout, true, true);
                         LfadsLoss.Terms terms = LfadsLoss.compute(model, out, batch.recon(), batch.observed(),
                                 batch.gradMask(), h, 1, 1, 1e4, true, c);
                         losses[it] = terms.total().sum().getFloat() / members;
                         assertEquals(members, terms.total().getShape().get(0));
-                        gc.backward(terms.total().sum());
+                        rec.backward(terms.total().sum());
                     }
                     opt.step(h.lr(), new float[members], 200);
                 }

@@ -1,0 +1,86 @@
+package org.latentlab.core.engine;
+
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Worker threads that run libtorch side by side, each on its own number of intra-op threads, for work split
+ * into independent parts (a population's shards). libtorch keeps the intra-op thread count per thread (it is
+ * OpenMP's and MKL's per-thread setting), so two workers of one intra-op thread each keep two cores busy
+ * where one model on two intra-op threads leaves the second spinning at OpenMP barriers: libtorch runs an
+ * element-wise op below 32,768 elements on one thread, and a recurrent step's ops are that small.
+ * Workers start with autograd recording off ({@link TorchEngine#prepareThread()}).
+ */
+public final class TorchThreads implements AutoCloseable {
+    private final ExecutorService pool;
+
+    /**
+     * Starts {@code workers} threads named {@code name-0, name-1, ...}, each set to {@code intraOp} libtorch
+     * threads. Threads started later elsewhere keep the count they would have had.
+     */
+    public TorchThreads(int workers, int intraOp, String name) {
+        TorchEngine.get();
+        int before = JniUtils.getNumThreads();
+        CountDownLatch ready = new CountDownLatch(workers);
+        AtomicInteger next = new AtomicInteger();
+        ThreadPoolExecutor p = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, work -> {
+            Thread t = new Thread(() -> {
+                TorchEngine.prepareThread();
+                // Reading the count first makes libtorch settle this thread's setting from the process-wide
+                // one now, so the setting below is not overwritten on the thread's first parallel op.
+                JniUtils.getNumThreads();
+                JniUtils.setNumThreads(intraOp);
+                ready.countDown();
+                work.run();
+            }, name + "-" + next.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        });
+        p.prestartAllCoreThreads();
+        awaitUninterruptibly(ready);
+        // setNumThreads also changed the process-wide count that threads started later begin with: restore it.
+        JniUtils.setNumThreads(before);
+        pool = p;
+    }
+
+    /** Runs {@code task} on a free worker. */
+    public Future<?> submit(Runnable task) {
+        return pool.submit(task);
+    }
+
+    /** The threads a run may use: {@code configured} when positive, else one per core. */
+    public static int budget(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** libtorch's intra-op thread count as the calling thread sees it. */
+    public static int current() {
+        TorchEngine.get();
+        return JniUtils.getNumThreads();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+}
