@@ -58,6 +58,10 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
         Check.nonNegative("max_minutes", maxMinutes);
         Check.notNull("executor", executor);
         Check.nonNegative("shards", shards);
+        if (shards > 1 && executor == PopulationExecutorKind.PER_MEMBER) {
+            throw new IllegalArgumentException("shards splits the vectorised executor's model; the per_member executor "
+                    + "trains one member at a time, so shards must be 0 or 1 with it, got " + shards);
+        }
         Check.nonNegative("live_samples", liveSamples);
         Check.notNull("search", search);
     }

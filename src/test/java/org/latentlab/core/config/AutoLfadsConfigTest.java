@@ -53,4 +53,16 @@ class AutoLfadsConfigTest {
                 List.of("pbt.populaton=4")));
         assertTrue(typo.getMessage().contains("pbt.population"), typo.getMessage());
     }
+
+    @Test
+    void shardsAreForTheVectorisedExecutorAndNeverNegative() {
+        assertEquals(2, Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.shards=2")).pbt().shards());
+        DataException perMember = assertThrows(DataException.class, () -> Overrides.apply(AutoLfadsConfig.defaults(),
+                List.of("pbt.executor=per_member", "pbt.shards=2")));
+        assertTrue(perMember.getMessage().contains("pbt.shards") && perMember.getMessage().contains("per_member"),
+                perMember.getMessage());
+        DataException negative = assertThrows(DataException.class, () -> Overrides.apply(AutoLfadsConfig.defaults(),
+                List.of("pbt.shards=-1")));
+        assertTrue(negative.getMessage().contains("pbt.shards"), negative.getMessage());
+    }
 }
