@@ -12,7 +12,7 @@ import org.latentlab.core.config.ModelFamily;
 import org.latentlab.core.data.DataException;
 import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.engine.TorchThreads;
-import org.latentlab.core.pbt.ShardedExecutor;
+import org.latentlab.core.pbt.SideBySide;
 import org.latentlab.core.train.IlqrStepBenchmark;
 import org.latentlab.core.train.StepBenchmark;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--shards", defaultValue = "0", paramLabel = "S",
             description = "Batched models the population is split into, stepping side by side in their own threads "
-                    + "(default: as pbt, one per libtorch thread on the CPU, at most one per member; 1 = one model).")
+                    + "(default: as pbt.workers, one per libtorch thread on the CPU, at most one per member; 1 = one model).")
     int shards;
 
     @Option(names = "--steps", defaultValue = "10", paramLabel = "K", description = "Timed steps after 3 warm-up steps.")
@@ -77,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new DataException("--shards must be 0 (automatic) or more, got " + shards);
         }
         int threads = TorchThreads.budget(cfg.train().threads());
-        int s = ShardedExecutor.shardsFor(shards, population, threads, TorchEngine.device().isGpu());
+        int s = SideBySide.count(shards, population, threads, TorchEngine.device().isGpu());
         int each = Math.max(1, threads / s);
         StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, s, each, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));

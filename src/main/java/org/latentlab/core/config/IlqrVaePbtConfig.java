@@ -32,7 +32,7 @@ public record IlqrVaePbtConfig(IlqrModel model, IlqrTrainConfig train, PbtConfig
         PbtConfig p = PbtConfig.defaults();
         p = new PbtConfig(8, 10, p.maxGenerations(), p.burnInEpochs(), p.exploit(), p.quantile(),
                 p.resampleProbability(), p.patience(), p.minImprovement(), p.maxMinutes(),
-                PopulationExecutorKind.PER_MEMBER, p.shards(), p.liveSamples(), IlqrVaeSearch.defaults());
+                PopulationExecutorKind.PER_MEMBER, p.workers(), p.liveSamples(), IlqrVaeSearch.defaults());
         IlqrVaeConfig d = IlqrVaeConfig.defaults();
         return new IlqrVaePbtConfig(d.model(), d.train(), p);
     }

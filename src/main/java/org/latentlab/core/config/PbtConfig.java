@@ -24,10 +24,11 @@ package org.latentlab.core.config;
  * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
  *                            that do not fit in memory); both give the same numbers up to rounding. A population
  *                            of iLQR-VAEs always trains one member at a time (its solver runs per trial)
- * @param shards              the vectorised executor's population split into this many batched models that train
- *                            side by side, each in its own thread on {@code train.threads / shards} libtorch
- *                            threads; 0 = one shard per thread on the CPU, one on a GPU. The split changes speed,
- *                            and results only within float rounding
+ * @param workers             models trained side by side, each in its own thread on {@code train.threads / workers}
+ *                            libtorch threads: the vectorised executor splits the population into this many
+ *                            batched models (shards), the per-member executor trains this many members at a time;
+ *                            0 = one per libtorch thread on the CPU, one on a GPU. Changes speed and memory, and
+ *                            results only within float rounding
  * @param liveSamples         when > 0, after every generation the current best member is written as a run of
  *                            its own under {@code live/} with this many posterior samples (the workbench's
  *                            Inspect follows it during training); 0 = off, as on the command line
@@ -36,7 +37,7 @@ package org.latentlab.core.config;
 public record PbtConfig(int population, int epochsPerGeneration, int maxGenerations, int burnInEpochs,
                         ExploitMethod exploit, double quantile, double resampleProbability, int patience,
                         double minImprovement, double maxMinutes, PopulationExecutorKind executor,
-                        int shards, int liveSamples, SearchSpace search) {
+                        int workers, int liveSamples, SearchSpace search) {
 
     public PbtConfig {
         Check.positive("population", population);
@@ -57,11 +58,7 @@ public record PbtConfig(int population, int epochsPerGeneration, int maxGenerati
         Check.nonNegative("min_improvement", minImprovement);
         Check.nonNegative("max_minutes", maxMinutes);
         Check.notNull("executor", executor);
-        Check.nonNegative("shards", shards);
-        if (shards > 1 && executor == PopulationExecutorKind.PER_MEMBER) {
-            throw new IllegalArgumentException("shards splits the vectorised executor's model; the per_member executor "
-                    + "trains one member at a time, so shards must be 0 or 1 with it, got " + shards);
-        }
+        Check.nonNegative("workers", workers);
         Check.nonNegative("live_samples", liveSamples);
         Check.notNull("search", search);
     }

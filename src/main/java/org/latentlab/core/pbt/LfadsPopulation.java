@@ -78,19 +78,14 @@ final class LfadsPopulation implements PopulationModel {
     @Override
     public PopulationExecutor executor() {
         int members = c.pbt().population();
-        return switch (c.pbt().executor()) {
-            case VECTORISED -> vectorised(members);
-            case PER_MEMBER -> new PerMemberExecutor(spec.data(), c.lfads(), members, spec.seed());
-        };
-    }
-
-    /** The population as one batched model, or split into shards that train side by side. */
-    private PopulationExecutor vectorised(int members) {
         int threads = TorchThreads.budget(c.train().threads());
-        boolean gpu = TorchEngine.device().isGpu();
-        int shards = ShardedExecutor.shardsFor(c.pbt().shards(), members, threads, gpu);
-        return shards == 1 ? new VectorisedExecutor(spec.data(), c.lfads(), members, spec.seed())
-                : new ShardedExecutor(spec.data(), c.lfads(), members, spec.seed(), shards, Math.max(1, threads / shards));
+        int workers = SideBySide.count(c.pbt().workers(), members, threads, TorchEngine.device().isGpu());
+        int each = Math.max(1, threads / workers);
+        return switch (c.pbt().executor()) {
+            case VECTORISED -> workers == 1 ? new VectorisedExecutor(spec.data(), c.lfads(), members, spec.seed())
+                    : new ShardedExecutor(spec.data(), c.lfads(), members, spec.seed(), workers, each);
+            case PER_MEMBER -> new PerMemberExecutor(spec.data(), c.lfads(), members, spec.seed(), workers, each);
+        };
     }
 
     /** An LFADS config holding one member's hyperparameter values. */

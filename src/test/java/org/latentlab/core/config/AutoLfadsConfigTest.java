@@ -55,14 +55,12 @@ class AutoLfadsConfigTest {
     }
 
     @Test
-    void shardsAreForTheVectorisedExecutorAndNeverNegative() {
-        assertEquals(2, Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.shards=2")).pbt().shards());
-        DataException perMember = assertThrows(DataException.class, () -> Overrides.apply(AutoLfadsConfig.defaults(),
-                List.of("pbt.executor=per_member", "pbt.shards=2")));
-        assertTrue(perMember.getMessage().contains("pbt.shards") && perMember.getMessage().contains("per_member"),
-                perMember.getMessage());
+    void workersAreAutomaticByDefaultAndNeverNegative() {
+        assertEquals(0, AutoLfadsConfig.defaults().pbt().workers());
+        assertEquals(2, Overrides.apply(AutoLfadsConfig.defaults(), List.of("pbt.executor=per_member", "pbt.workers=2"))
+                .pbt().workers());
         DataException negative = assertThrows(DataException.class, () -> Overrides.apply(AutoLfadsConfig.defaults(),
-                List.of("pbt.shards=-1")));
-        assertTrue(negative.getMessage().contains("pbt.shards"), negative.getMessage());
+                List.of("pbt.workers=-1")));
+        assertTrue(negative.getMessage().contains("pbt.workers"), negative.getMessage());
     }
 }

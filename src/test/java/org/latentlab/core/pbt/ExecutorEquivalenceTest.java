@@ -41,8 +41,10 @@ class ExecutorEquivalenceTest {
                 space.configured(c), 5).hyper;
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
-        EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5), hyper);
+        EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5, 1, 2), hyper);
         assertAgree(vec, per, 1e-4);
+        // Two workers taking members as they come: whichever trains a member, it trains the same.
+        assertAgree(per, run(new PerMemberExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper), 1e-4);
     }
 
     /**
