@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * where one model on two intra-op threads leaves the second spinning at OpenMP barriers: libtorch runs an
  * element-wise op below 32,768 elements on one thread, and a recurrent step's ops are that small.
  * Workers start with autograd recording off ({@link TorchEngine#prepareThread()}).
+ *
+ * <p>Give a worker more than one intra-op thread only with care: each thread that runs parallel ops gets an
+ * OpenMP team of its own, and once a process's teams hold more threads than there are cores, libgomp cuts
+ * every team's spin-wait short, so each parallel op pays for waking sleeping threads. A one-member PBT
+ * generation on the Lorenz sample took 62 s on one worker with two intra-op threads (beside the training
+ * thread's idle team) against 35 s on the training thread itself; one intra-op thread per worker makes no
+ * team at all.
  */
 public final class TorchThreads implements AutoCloseable {
     private final ExecutorService pool;

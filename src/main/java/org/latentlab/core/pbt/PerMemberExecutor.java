@@ -43,7 +43,12 @@ public final class PerMemberExecutor implements PopulationExecutor {
             workers.add(new MemberTrainer(data, cfg, 1, seed));
         }
         this.threadsEach = threadsEach;
-        this.threads = new TorchThreads(workerCount, threadsEach, "pbt-worker");
+        // One worker trains on the training thread itself: a second thread with an OpenMP team of its own would
+        // slow every team down (TorchThreads).
+        this.threads = workerCount > 1 ? new TorchThreads(workerCount, threadsEach, "pbt-worker") : null;
+        if (workerCount == 1 && cfg.train().threads() > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.train().threads());
+        }
     }
 
     @Override
@@ -110,7 +115,9 @@ public final class PerMemberExecutor implements PopulationExecutor {
 
     @Override
     public void close() {
-        threads.close();
+        if (threads != null) {
+            threads.close();
+        }
         for (MemberTrainer w : workers) {
             w.close();
         }

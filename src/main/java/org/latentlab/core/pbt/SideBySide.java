@@ -38,6 +38,7 @@ public final class SideBySide {
     static final class Relay implements PopulationListener {
         private final BlockingQueue<Runnable> events;
         private final PopulationListener listener;
+        private final Thread training = Thread.currentThread();
         private final long total;
         private long done;
         private volatile boolean stop;
@@ -49,36 +50,57 @@ public final class SideBySide {
             this.total = total;
         }
 
+        /** Runs a listener call now on the training thread, or queues it for the training thread. */
+        private void post(Runnable call) {
+            if (Thread.currentThread() == training) {
+                call.run();
+            } else {
+                events.add(call);
+            }
+        }
+
         /** One optimisation step done: progress moves by one of {@code total}. */
         void step(String what) {
-            events.add(() -> listener.onProgress(++done, total, what)); // done is only touched on the training thread
+            post(() -> listener.onProgress(++done, total, what)); // done is only touched on the training thread
         }
 
         @Override
         public void onMemberEpoch(int member, EpochMetrics metrics) {
-            events.add(() -> listener.onMemberEpoch(member, metrics));
+            post(() -> listener.onMemberEpoch(member, metrics));
         }
 
         @Override
         public void onMessage(String message) {
-            events.add(() -> listener.onMessage(message));
+            post(() -> listener.onMessage(message));
         }
 
         @Override
         public boolean stopRequested() {
+            if (!stop && Thread.currentThread() == training && listener.stopRequested()) {
+                stop = true;
+            }
             return stop;
         }
     }
 
     /**
-     * Runs every part on {@code threads} and returns when all have ended.
+     * Runs every part on {@code threads} and returns when all have ended; with no threads, runs the one part on
+     * the calling thread.
      *
-     * @param done  progress steps done before these parts start
-     * @param total progress steps of the whole run
+     * @param threads the workers, or null for a single part
+     * @param done    progress steps done before these parts start
+     * @param total   progress steps of the whole run
      */
     static void run(TorchThreads threads, List<Part> parts, PopulationListener listener, long done, long total) {
         BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
         Relay relay = new Relay(events, listener, done, total);
+        if (threads == null) {
+            if (parts.size() != 1) {
+                throw new IllegalArgumentException("without worker threads only one part can run, got " + parts.size());
+            }
+            parts.get(0).run(relay);
+            return;
+        }
         int[] ended = {0};
         Throwable[] failure = {null};
         for (Part part : parts) {

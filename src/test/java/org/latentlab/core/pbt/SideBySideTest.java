@@ -112,6 +112,22 @@ class SideBySideTest {
     }
 
     @Test
+    void withoutWorkerThreadsTheOnePartRunsOnTheCallingThreadAndSeesTheStopAtOnce() {
+        Recorder r = new Recorder(3);
+        List<Thread> ranOn = new ArrayList<>();
+        SideBySide.Part stepping = relay -> {
+            ranOn.add(Thread.currentThread());
+            while (!relay.stopRequested()) {
+                relay.step("step");
+            }
+            throw new TrainingStoppedException("stopped");
+        };
+        assertThrows(TrainingStoppedException.class, () -> SideBySide.run(null, List.of(stepping), r, 0, 10));
+        assertEquals(List.of(Thread.currentThread()), ranOn);
+        assertEquals(List.of(1L, 2L, 3L), r.progress, "the stop is seen at the first poll after the listener asks");
+    }
+
+    @Test
     void workersAreOnePerThreadOnTheCpuOneOnAGpuAndNeverMoreThanMembers() {
         assertEquals(2, SideBySide.count(0, 16, 2, false));
         assertEquals(1, SideBySide.count(0, 16, 2, true));
