@@ -79,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
         int threads = TorchThreads.budget(cfg.train().threads());
         int s = SideBySide.count(shards, population, threads, TorchEngine.device().isGpu());
         int each = Math.max(1, threads / s);
+        if (s == 1 && cfg.train().threads() > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.train().threads()); // as train does
+        }
         StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, s, each, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));
         String layout = s == 1 ? String.format("%d threads", ai.djl.pytorch.jni.JniUtils.getNumThreads())
