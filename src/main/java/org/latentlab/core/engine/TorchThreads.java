@@ -65,12 +65,6 @@ public final class TorchThreads implements AutoCloseable {
         return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
     }
 
-    /** libtorch's intra-op thread count as the calling thread sees it. */
-    public static int current() {
-        TorchEngine.get();
-        return JniUtils.getNumThreads();
-    }
-
     private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {

@@ -7,6 +7,7 @@ import org.latentlab.core.data.DataException;
 import org.latentlab.core.data.Session;
 import org.latentlab.core.data.Tensor3;
 import org.latentlab.core.engine.TorchEngine;
+import org.latentlab.core.engine.TorchThreads;
 import org.latentlab.core.model.ilqrvae.IlqrVaeModel;
 
 /**
@@ -51,8 +52,7 @@ public final class IlqrVaeSession implements AutoCloseable {
         Tensor3 recon = data.split(org.latentlab.core.data.Split.TRAIN).reconOrEncod();
         int channels = recon.channels();
         double[][] moments = moments(recon, bins);
-        int threads = cfg.train().threads() > 0 ? cfg.train().threads() : Runtime.getRuntime().availableProcessors();
-        pool = new ForkJoinPool(threads);
+        pool = new ForkJoinPool(TorchThreads.budget(cfg.train().threads()));
         manager = NDManager.newBaseManager(TorchEngine.device());
         double[][] behavior = !cfg.modelConfig().fitBehavior() ? new double[2][]
                 : behaviorChannels < 0 ? behaviorMoments(data, bins) : unitMoments(data, behaviorChannels);
