@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pbt", mixinStandardHelpOptions = true,
         description = {"Train an LFADS population with population-based training (AutoLFADS), or with",
             "--set model=ilqr-vae a population of iLQR-VAEs (learning rate, L2 weight and input prior scale searched).",
-            "Keys: pbt.population, pbt.epochs_per_generation, pbt.max_generations, pbt.exploit, pbt.search.<name>.min ...",
+            "Keys: pbt.population, pbt.epochs_per_generation, pbt.max_generations, pbt.exploit, pbt.workers,",
+            "pbt.search.<name>.min ...",
             "Re-running on the same --out resumes from the last completed generation, or prints the summary."})
 final class PbtCommand implements Callable<Integer> {
     @Mixin
