@@ -26,6 +26,10 @@ public record IlqrVaePbtConfig(IlqrModel model, IlqrTrainConfig train, PbtConfig
             throw new DataException("pbt.executor must be per_member for a population of iLQR-VAEs (their solver "
                     + "runs per trial, so they are not batched into one model)");
         }
+        if (pbt.workers() > 1) {
+            throw new DataException("pbt.workers must be 0 or 1 for a population of iLQR-VAEs, got " + pbt.workers()
+                    + " (members train one at a time; the solver already spreads each batch's trials over the cores)");
+        }
     }
 
     public static IlqrVaePbtConfig defaults() {

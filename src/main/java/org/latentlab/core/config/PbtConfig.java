@@ -21,9 +21,9 @@ package org.latentlab.core.config;
  * @param minImprovement      that relative threshold; 5e-4 as lfads-torch and autolfads-tf2
  * @param maxMinutes          wall-clock budget: no generation starts that would end after it (estimated from the
  *                            last generation), 0 = none; 26, so the default run ends within 30 minutes on a laptop
- * @param executor            vectorised (one batched model) or per_member (one member at a time, for populations
- *                            that do not fit in memory); both give the same numbers up to rounding. A population
- *                            of iLQR-VAEs always trains one member at a time (its solver runs per trial)
+ * @param executor            vectorised (batched models) or per_member (one-member models, for populations that
+ *                            do not fit in memory); both give the same numbers up to rounding. A population of
+ *                            iLQR-VAEs always trains one member at a time (its solver runs per trial)
  * @param workers             models trained side by side, each in its own thread on {@code train.threads / workers}
  *                            libtorch threads: the vectorised executor splits the population into this many
  *                            batched models (shards), the per-member executor trains this many members at a time;

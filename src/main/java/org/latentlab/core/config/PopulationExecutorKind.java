@@ -4,6 +4,6 @@ package org.latentlab.core.config;
 public enum PopulationExecutorKind {
     /** The whole population as one batched model (fastest when it fits in memory). */
     VECTORISED,
-    /** One member at a time on a one-member model; the others wait in host memory. */
+    /** Members on one-member models ({@code pbt.workers} side by side); the others wait in host memory. */
     PER_MEMBER
 }

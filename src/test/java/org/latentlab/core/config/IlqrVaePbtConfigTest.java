@@ -2,6 +2,7 @@ package org.latentlab.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,5 +45,13 @@ class IlqrVaePbtConfigTest {
         // An AutoLFADS file written before the search space named its type still loads as AutoLFADS's.
         String old = Files.readString(Path.of("resources/configs/autolfads-default.yaml")).replace("    type: lfads\n", "");
         assertEquals(AutoLfadsConfig.defaults(), ConfigIO.parse(AutoLfadsConfig.class, old, ConfigIO.Format.YAML, "old.yaml"));
+    }
+
+    @Test
+    void membersTrainOneAtATime() {
+        DataException e = assertThrows(DataException.class, () -> ConfigIO.load(IlqrVaePbtConfig.class, null,
+                List.of("pbt.workers=2")));
+        assertTrue(e.getMessage().startsWith("pbt.workers must be 0 or 1"), e.getMessage());
+        assertEquals(1, ConfigIO.load(IlqrVaePbtConfig.class, null, List.of("pbt.workers=1")).pbt().workers());
     }
 }
