@@ -1,10 +1,7 @@
 package org.latentlab.core.pbt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Dataset;
@@ -22,7 +19,7 @@ import org.latentlab.core.train.MemberAdamW;
  * the same per-member random streams as the vectorised executor, so the two agree up to floating-point
  * summation order, whichever worker trains a member.
  */
-public final class PerMemberExecutor implements PopulationExecutor {
+public final class PerMemberExecutor implements StoredExecutor {
     private final LfadsSession stored;
     private final PopulationStore store;
     private final List<MemberTrainer> workers = new ArrayList<>();
@@ -49,11 +46,6 @@ public final class PerMemberExecutor implements PopulationExecutor {
         if (workerCount == 1 && cfg.train().threads() > 0) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.train().threads());
         }
-    }
-
-    @Override
-    public int members() {
-        return store.params().members();
     }
 
     @Override
@@ -94,23 +86,8 @@ public final class PerMemberExecutor implements PopulationExecutor {
     }
 
     @Override
-    public void copy(int from, int to) {
-        store.copy(from, to);
-    }
-
-    @Override
-    public void save(Path file, Map<String, Object> state) {
-        store.save(file, state);
-    }
-
-    @Override
-    public JsonNode restore(Path file) {
-        return store.restore(file);
-    }
-
-    @Override
-    public Map<String, float[]> memberWeights(int m) {
-        return store.memberWeights(m);
+    public PopulationStore store() {
+        return store;
     }
 
     @Override

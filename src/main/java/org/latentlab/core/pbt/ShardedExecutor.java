@@ -1,11 +1,8 @@
 package org.latentlab.core.pbt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.engine.TorchThreads;
@@ -24,7 +21,7 @@ import org.latentlab.core.train.MemberAdamW;
  * rounding. Each shard trains its members through the whole generation without waiting for the others; their
  * events reach the listener on the training thread ({@link SideBySide}).
  */
-public final class ShardedExecutor implements PopulationExecutor {
+public final class ShardedExecutor implements StoredExecutor {
     private final LfadsSession stored;
     private final PopulationStore store;
     private final List<Shard> shards = new ArrayList<>();
@@ -54,11 +51,6 @@ public final class ShardedExecutor implements PopulationExecutor {
             shards.add(new Shard(new MemberTrainer(data, cfg, ids.length, seed), ids));
         }
         this.threads = new TorchThreads(shardCount, threadsEach, "pbt-shard");
-    }
-
-    @Override
-    public int members() {
-        return store.params().members();
     }
 
     @Override
@@ -98,23 +90,8 @@ public final class ShardedExecutor implements PopulationExecutor {
     }
 
     @Override
-    public void copy(int from, int to) {
-        store.copy(from, to);
-    }
-
-    @Override
-    public void save(Path file, Map<String, Object> state) {
-        store.save(file, state);
-    }
-
-    @Override
-    public JsonNode restore(Path file) {
-        return store.restore(file);
-    }
-
-    @Override
-    public Map<String, float[]> memberWeights(int m) {
-        return store.memberWeights(m);
+    public PopulationStore store() {
+        return store;
     }
 
     @Override

@@ -1,8 +1,5 @@
 package org.latentlab.core.pbt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.util.Map;
 import org.latentlab.core.config.LfadsConfig;
 import org.latentlab.core.data.Dataset;
 
@@ -11,7 +8,7 @@ import org.latentlab.core.data.Dataset;
  * member, each with its own hyperparameter values (tensors along the axis), its own shuffle of the training
  * trials and its own dropout and sampling noise. Exploit copies slices of weights and optimizer state.
  */
-public final class VectorisedExecutor implements PopulationExecutor {
+public final class VectorisedExecutor implements StoredExecutor {
     private final MemberTrainer trainer;
     private final PopulationStore store;
     private final int[] all;
@@ -53,23 +50,8 @@ public final class VectorisedExecutor implements PopulationExecutor {
     }
 
     @Override
-    public void copy(int from, int to) {
-        store.copy(from, to);
-    }
-
-    @Override
-    public void save(Path file, Map<String, Object> state) {
-        store.save(file, state);
-    }
-
-    @Override
-    public JsonNode restore(Path file) {
-        return store.restore(file);
-    }
-
-    @Override
-    public Map<String, float[]> memberWeights(int m) {
-        return store.memberWeights(m);
+    public PopulationStore store() {
+        return store;
     }
 
     @Override

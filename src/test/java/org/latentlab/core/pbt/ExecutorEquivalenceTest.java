@@ -22,6 +22,8 @@ import org.latentlab.core.train.EpochMetrics;
  */
 class ExecutorEquivalenceTest {
     private static final int MEMBERS = 3;
+    private static final AutoLfadsConfig CONFIG = Overrides.apply(AutoLfadsConfig.defaults(),
+            new ArrayList<>(PbtRunTest.TINY));
 
     /** One session, and two (the second a copy under another name) sharing the model. */
     static List<Dataset> datasets() {
@@ -34,11 +36,8 @@ class ExecutorEquivalenceTest {
     @ParameterizedTest
     @MethodSource("datasets")
     void perMemberTrainingMatchesTheVectorisedPopulation(Dataset data) {
-        AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(), new ArrayList<>(PbtRunTest.TINY));
-        LfadsConfig cfg = c.lfads();
-        HyperSpace space = HyperSpace.of(c.search());
-        double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), space,
-                space.configured(c), 5).hyper;
+        LfadsConfig cfg = CONFIG.lfads();
+        double[][] hyper = hyper();
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
         EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5, 1, 2), hyper);
@@ -55,15 +54,19 @@ class ExecutorEquivalenceTest {
     @ParameterizedTest
     @MethodSource("datasets")
     void shardsTrainingSideBySideMatchTheOneModelPopulation(Dataset data) {
-        AutoLfadsConfig c = Overrides.apply(AutoLfadsConfig.defaults(), new ArrayList<>(PbtRunTest.TINY));
-        LfadsConfig cfg = c.lfads();
-        HyperSpace space = HyperSpace.of(c.search());
-        double[][] hyper = Population.initial(Overrides.apply(c.pbt(), List.of("population=" + MEMBERS)), space,
-                space.configured(c), 5).hyper;
+        LfadsConfig cfg = CONFIG.lfads();
+        double[][] hyper = hyper();
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
         EpochMetrics[] sharded = run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper);
         assertAgree(vec, sharded, 1e-4);
         assertAgree(sharded, run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper), 0);
+    }
+
+    /** The initial hyperparameters of a tiny population of {@code MEMBERS}, as PBT draws them with seed 5. */
+    private static double[][] hyper() {
+        HyperSpace space = HyperSpace.of(CONFIG.search());
+        return Population.initial(Overrides.apply(CONFIG.pbt(), List.of("population=" + MEMBERS)), space,
+                space.configured(CONFIG), 5).hyper;
     }
 
     private static void assertAgree(EpochMetrics[] a, EpochMetrics[] b, double relative) {
