@@ -60,6 +60,9 @@ public final class RunReport {
         if (pbt) {
             h.append(" · ").append(summary.path("generations").asInt()).append(" generations · best member ")
                     .append(summary.path("best_member").asInt());
+            if (summary.has("executor")) { // runs before executors were recorded have none
+                h.append(" · ").append(esc(summary.path("executor").asText()));
+            }
         }
         h.append("</p>\n");
         JsonNode prov = summary.path("provenance");

@@ -36,6 +36,7 @@ class ReportCommandTest {
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("AutoLFADS"), "says what was run");
+        assertTrue(html.contains("per member") || html.contains("vectorised"), "and how the population trained");
         assertTrue(html.contains("<th>rate_r2</th>"), "the scores table");
         assertTrue(html.split("data:image/png;base64,").length - 1 >= 6, "curves and trajectories embedded");
         assertTrue(html.contains("population: 2"), "the config");
