@@ -37,12 +37,15 @@ public final class TorchThreads implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         ThreadPoolExecutor p = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers, work -> {
             Thread t = new Thread(() -> {
-                TorchEngine.prepareThread();
-                // Reading the count first makes libtorch settle this thread's setting from the process-wide
-                // one now, so the setting below is not overwritten on the thread's first parallel op.
-                JniUtils.getNumThreads();
-                JniUtils.setNumThreads(intraOp);
-                ready.countDown();
+                try {
+                    TorchEngine.prepareThread();
+                    // Reading the count first makes libtorch settle this thread's setting from the process-wide
+                    // one now, so the setting below is not overwritten on the thread's first parallel op.
+                    JniUtils.getNumThreads();
+                    JniUtils.setNumThreads(intraOp);
+                } finally {
+                    ready.countDown(); // never leave the constructor waiting, even if the setting failed
+                }
                 work.run();
             }, name + "-" + next.getAndIncrement());
             t.setDaemon(true);
