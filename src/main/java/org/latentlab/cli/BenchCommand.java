@@ -76,18 +76,18 @@ final class BenchCommand implements Callable<Integer> {
         if (shards < 0) {
             throw new DataException("--shards must be 0 (automatic) or more, got " + shards);
         }
-        int threads = TorchThreads.budget(cfg.train().threads());
-        int s = SideBySide.count(shards, population, threads, TorchEngine.device().isGpu());
-        int each = Math.max(1, threads / s);
+        SideBySide.Layout layout = SideBySide.Layout.of(shards, population, cfg.train().threads());
+        int s = layout.workers();
+        int each = layout.threadsEach();
         if (s == 1 && cfg.train().threads() > 0) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(cfg.train().threads()); // as train does
         }
         StepBenchmark.Result r = StepBenchmark.run(cfg, batch, time, neurons, population, s, each, 3, steps);
         o.println(String.format("median %.1f ms", r.medianMs()));
-        String layout = s == 1 ? String.format("%d threads", ai.djl.pytorch.jni.JniUtils.getNumThreads())
+        String threads = s == 1 ? String.format("%d threads", ai.djl.pytorch.jni.JniUtils.getNumThreads())
                 : String.format("%d shards side by side, %d thread%s each", s, each, each == 1 ? "" : "s");
         o.println(String.format("B=%d T=%d N=%d population=%d, %s, %s%s", batch, time, neurons, population,
-                TorchEngine.describe(), layout, preloadNote()));
+                TorchEngine.describe(), threads, preloadNote()));
         o.println(String.format("%.2f GFLOP per step (3 x forward matmul FLOPs), %.1f GFLOP/s", r.gflopPerStep(), r.gflops()));
         printSteps(o, r.stepMs());
         return 0;

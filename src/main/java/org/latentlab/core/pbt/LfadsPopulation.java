@@ -9,8 +9,6 @@ import org.latentlab.core.config.PbtConfig;
 import org.latentlab.core.data.AtomicFiles;
 import org.latentlab.core.data.Dataset;
 import org.latentlab.core.data.Split;
-import org.latentlab.core.engine.TorchEngine;
-import org.latentlab.core.engine.TorchThreads;
 import org.latentlab.core.train.Checkpoint;
 import org.latentlab.core.train.LfadsRun;
 import org.latentlab.core.train.LfadsSession;
@@ -78,13 +76,12 @@ final class LfadsPopulation implements PopulationModel {
     @Override
     public PopulationExecutor executor() {
         int members = c.pbt().population();
-        int threads = TorchThreads.budget(c.train().threads());
-        int workers = SideBySide.count(c.pbt().workers(), members, threads, TorchEngine.device().isGpu());
-        int each = Math.max(1, threads / workers);
+        SideBySide.Layout l = SideBySide.Layout.of(c.pbt().workers(), members, c.train().threads());
         return switch (c.pbt().executor()) {
-            case VECTORISED -> workers == 1 ? new VectorisedExecutor(spec.data(), c.lfads(), members, spec.seed())
-                    : new ShardedExecutor(spec.data(), c.lfads(), members, spec.seed(), workers, each);
-            case PER_MEMBER -> new PerMemberExecutor(spec.data(), c.lfads(), members, spec.seed(), workers, each);
+            case VECTORISED -> l.workers() == 1 ? new VectorisedExecutor(spec.data(), c.lfads(), members, spec.seed())
+                    : SwappingExecutor.shards(spec.data(), c.lfads(), members, spec.seed(), l.workers(), l.threadsEach());
+            case PER_MEMBER -> SwappingExecutor.perMember(spec.data(), c.lfads(), members, spec.seed(), l.workers(),
+                    l.threadsEach());
         };
     }
 

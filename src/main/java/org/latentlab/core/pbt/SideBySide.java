@@ -3,6 +3,7 @@ package org.latentlab.core.pbt;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.latentlab.core.engine.TorchEngine;
 import org.latentlab.core.engine.TorchThreads;
 import org.latentlab.core.train.EpochMetrics;
 import org.latentlab.core.train.TrainingStoppedException;
@@ -24,6 +25,16 @@ public final class SideBySide {
     public static int count(int configured, int members, int threads, boolean gpu) {
         int n = configured > 0 ? configured : gpu ? 1 : threads;
         return Math.max(1, Math.min(n, members));
+    }
+
+    /** How many models train side by side, and how many libtorch threads each of them gets. */
+    public record Layout(int workers, int threadsEach) {
+        /** The layout for {@code pbt.workers} and {@code train.threads} as configured (0 = automatic) on this machine. */
+        public static Layout of(int configuredWorkers, int members, int configuredThreads) {
+            int threads = TorchThreads.budget(configuredThreads);
+            int n = count(configuredWorkers, members, threads, TorchEngine.device().isGpu());
+            return new Layout(n, Math.max(1, threads / n));
+        }
     }
 
     /** One part's work, reporting through the relay it is given. */

@@ -40,10 +40,10 @@ class ExecutorEquivalenceTest {
         double[][] hyper = hyper();
         assertNotEquals(hyper[0][Hyperparameter.DROPOUT_RATE.ordinal()], hyper[1][Hyperparameter.DROPOUT_RATE.ordinal()]);
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
-        EpochMetrics[] per = run(new PerMemberExecutor(data, cfg, MEMBERS, 5, 1, 2), hyper);
+        EpochMetrics[] per = run(SwappingExecutor.perMember(data, cfg, MEMBERS, 5, 1, 2), hyper);
         assertAgree(vec, per, 1e-4);
-        // Two workers taking members as they come: whichever trains a member, it trains the same.
-        assertAgree(per, run(new PerMemberExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper), 1e-4);
+        // Two workers, each training every other member: whichever trains a member, it trains the same.
+        assertAgree(per, run(SwappingExecutor.perMember(data, cfg, MEMBERS, 5, 2, 1), hyper), 1e-4);
     }
 
     /**
@@ -57,9 +57,9 @@ class ExecutorEquivalenceTest {
         LfadsConfig cfg = CONFIG.lfads();
         double[][] hyper = hyper();
         EpochMetrics[] vec = run(new VectorisedExecutor(data, cfg, MEMBERS, 5), hyper);
-        EpochMetrics[] sharded = run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper);
+        EpochMetrics[] sharded = run(SwappingExecutor.shards(data, cfg, MEMBERS, 5, 2, 1), hyper);
         assertAgree(vec, sharded, 1e-4);
-        assertAgree(sharded, run(new ShardedExecutor(data, cfg, MEMBERS, 5, 2, 1), hyper), 0);
+        assertAgree(sharded, run(SwappingExecutor.shards(data, cfg, MEMBERS, 5, 2, 1), hyper), 0);
     }
 
     /** The initial hyperparameters of a tiny population of {@code MEMBERS}, as PBT draws them with seed 5. */
